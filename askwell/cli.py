@@ -1,0 +1,46 @@
+"""The `askwell` console script: Django's management commands, on a database that is ready.
+
+On a fresh checkout the first command creates and migrates the database and loads the
+shipped knowledge packs, so `askwell ask "..."` works without any set-up step.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Commands that must run on the database as it is (or need none at all).
+RAW_COMMANDS = {"makemigrations", "migrate", "help", "version", "--help", "-h", "--version", "check",
+                "shell", "dbshell", "test", "collectstatic", "sqlmigrate", "showmigrations", "loadcontent"}
+
+
+def ensure_ready() -> None:
+    """Migrate when migrations are pending, and load packs when none are loaded yet."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
+    from askwell.knowledge.models import Pack
+
+    if not Pack.objects.exists():
+        call_command("loadcontent", verbosity=0)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "askwell.settings")
+    import django
+    from django.core.management import execute_from_command_line
+
+    django.setup()
+    command = argv[1] if len(argv) > 1 else "help"
+    if command not in RAW_COMMANDS:
+        ensure_ready()
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""`askwell serve`: the production server (gunicorn), static files served by whitenoise."""
+
+from __future__ import annotations
+
+import multiprocessing
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+def default_workers() -> int:
+    # gunicorn's rule of thumb for sync workers, capped so a small box is not swamped.
+    return min(2 * multiprocessing.cpu_count() + 1, 12)
+
+
+class Command(BaseCommand):
+    help = "Serve askwell with gunicorn (static files through whitenoise). Stops cleanly on SIGTERM."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=None, help="default: 2 x CPU cores + 1 (max 12)")
+        parser.add_argument("--no-collectstatic", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from gunicorn.app.base import BaseApplication
+
+        if not options["no_collectstatic"]:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        workers = options["workers"] or default_workers()
+        if workers < 1:
+            raise SystemExit("--workers must be 1 or more")
+        bind = f"{options['host']}:{options['port']}"
+
+        class Server(BaseApplication):  # type: ignore[misc]
+            def load_config(self) -> None:
+                self.cfg.set("bind", bind)
+                self.cfg.set("workers", workers)
+                self.cfg.set("graceful_timeout", 10)
+                self.cfg.set("accesslog", None)
+                self.cfg.set("errorlog", "-")
+
+            def load(self) -> Any:
+                from askwell.wsgi import application
+
+                return application
+
+        self.stdout.write(f"askwell is serving on http://{bind}/ with {workers} workers (Ctrl+C to stop)")
+        Server().run()

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_GET
+
+from askwell.core.pagecache import cached_for_anonymous
+from askwell.knowledge.models import Article, Pack, Status
+
+
+def ask_url() -> str:
+    """Where "Ask a question" leads: the community form once it exists, else the contact page."""
+    try:
+        return reverse("community:ask")
+    except NoReverseMatch:
+        return reverse("core:contact")
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    def render_home() -> HttpResponse:
+        published = Article.objects.published().select_related("pack")
+        context = {
+            "packs": Pack.objects.filter(status=Status.PUBLISHED),
+            "articles": published,
+            "newest": published.order_by("-updated_at", "position")[:5],
+            "most_read": published.order_by("-views", "position")[:5],
+            "ask_url": ask_url(),
+        }
+        return render(request, "core/home.html", context)
+
+    return cached_for_anonymous(request, "home", render_home)
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/about.html", {"ask_url": ask_url()})
+
+
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/contact.html", {"ask_url": ask_url()})
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /api/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", {"ask_url": ask_url()}, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors that touch the database: the error may be the database.
+    from django.template import loader
+
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render({"site_name": settings.ASKWELL_SITE_NAME}), status=500)

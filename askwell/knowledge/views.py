@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db.models import F
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+
+from askwell.core.pagecache import cached_for_anonymous
+from askwell.knowledge import jsonld
+from askwell.knowledge.loader import article_sources
+from askwell.knowledge.models import Article, Pack, Status, Topic
+
+# Views are counted in the cache and written to the database in batches, so a busy
+# article page costs no database write per request.
+VIEW_FLUSH_EVERY = 25
+
+
+def count_view(article: Article) -> None:
+    key = f"views:{article.pk}"
+    if cache.add(key, 1, None):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, None)
+            count = 1
+    if count >= VIEW_FLUSH_EVERY:
+        cache.set(key, 0, None)
+        Article.objects.filter(pk=article.pk).update(views=F("views") + count)
+
+
+def article(request: HttpRequest, pack: str, article: str = "") -> HttpResponse:
+    page = get_object_or_404(
+        Article.objects.published().select_related("pack", "reviewed_by"), pack__slug=pack, slug=article
+    )
+    count_view(page)
+    return cached_for_anonymous(request, f"article:{page.pk}", lambda: _render_article(request, page))
+
+
+def _render_article(request: HttpRequest, page: Article) -> HttpResponse:
+    topics = list(page.topics.published())
+    siblings = list(Article.objects.published().filter(pack=page.pack).only("slug", "title", "pack__slug"))
+    index = next(i for i, a in enumerate(siblings) if a.pk == page.pk)
+    context = {
+        "article": page,
+        "pack": page.pack,
+        "sections": [t for t in topics if not t.is_faq],
+        "faqs": [t for t in topics if t.is_faq],
+        "sources": article_sources(page),
+        "siblings": siblings,
+        "previous": siblings[index - 1] if index > 0 else None,
+        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "canonical": request.build_absolute_uri(page.get_absolute_url()),
+        "jsonld": jsonld.medical_web_page(request, page, topics),
+    }
+    return render(request, "knowledge/article.html", context)
+
+
+def topic_redirect(request: HttpRequest, slug: str) -> HttpResponse:
+    """/t/<slug>/ -> the section that holds the topic: a stable link for any topic."""
+    topic = Topic.objects.published().select_related("article__pack").filter(slug=slug.strip("/")).first()
+    if topic is None:
+        raise Http404("No such topic")
+    return HttpResponsePermanentRedirect(topic.get_absolute_url())
+
+
+def topic_index(request: HttpRequest) -> HttpResponse:
+    def render_index() -> HttpResponse:
+        packs = Pack.objects.filter(status=Status.PUBLISHED).prefetch_related("articles")
+        entries = []
+        for pack in packs:
+            articles = []
+            for page in Article.objects.published().filter(pack=pack):
+                articles.append((page, list(page.topics.published().only("slug", "title", "article_id"))))
+            entries.append((pack, articles))
+        return render(request, "knowledge/topic_index.html", {"entries": entries})
+
+    return cached_for_anonymous(request, "topic-index", render_index)
+

@@ -1,0 +1,67 @@
+"""Persona fixtures, shared by every app's tests.
+
+Each persona is a logged-in test client (or an anonymous one). Feature apps give the
+personas their roles through `askwell.test.ROLE_SETUP` hooks, so this module needs to
+know nothing about roles itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.test import Client
+
+PERSONAS = ("anonymous", "asker", "member", "expert", "moderator")
+
+# name -> callable(user) that gives a user that role; apps append to it (see accounts).
+ROLE_SETUP: dict[str, list[Callable[[User], None]]] = {name: [] for name in PERSONAS}
+
+
+def make_user(name: str) -> User:
+    user: User = get_user_model().objects.create_user(
+        username=name, email=f"{name}@example.org", password="correct horse battery staple"
+    )
+    for setup in ROLE_SETUP.get(name, []):
+        setup(user)
+    return user
+
+
+def client_for(name: str) -> Client:
+    client = Client()
+    if name != "anonymous":
+        client.force_login(make_user(name))
+    return client
+
+
+@pytest.fixture
+def anonymous(db: None) -> Client:
+    return Client()
+
+
+@pytest.fixture
+def asker(db: None) -> Client:
+    return client_for("asker")
+
+
+@pytest.fixture
+def member(db: None) -> Client:
+    return client_for("member")
+
+
+@pytest.fixture
+def expert(db: None) -> Client:
+    return client_for("expert")
+
+
+@pytest.fixture
+def moderator(db: None) -> Client:
+    return client_for("moderator")
+
+
+@pytest.fixture(params=PERSONAS)
+def persona(request: pytest.FixtureRequest, db: None) -> Client:
+    """Runs a test once per persona."""
+    return client_for(request.param)

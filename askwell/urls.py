@@ -1,0 +1,49 @@
+"""Top-level URLs. Feature apps add theirs when installed; packs come last (top-level slugs)."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
+from django.urls import URLPattern, URLResolver, include, path
+
+from askwell.core import views as core_views
+from askwell.knowledge.sitemaps import ArticleSitemap, StaticSitemap
+
+sitemaps: dict[str, type[Sitemap]] = {"static": StaticSitemap, "articles": ArticleSitemap}  # type: ignore[type-arg]
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/", admin.site.urls),
+    path("robots.txt", core_views.robots_txt, name="robots"),
+    path("", include("askwell.core.urls")),
+]
+
+# Each feature app may define urls.py (its pages) and sitemaps.py (a SITEMAPS dict).
+for app in settings.FEATURE_APPS:
+    try:
+        urlpatterns.append(path("", include(f"{app}.urls")))
+    except ModuleNotFoundError as error:
+        if error.name != f"{app}.urls":
+            raise
+    try:
+        sitemaps.update(import_module(f"{app}.sitemaps").SITEMAPS)
+    except ModuleNotFoundError as error:
+        if error.name != f"{app}.sitemaps":
+            raise
+
+try:
+    urlpatterns.append(path("api/v1/", import_module("askwell.api.urls").api.urls))
+except ModuleNotFoundError as error:
+    if error.name != "askwell.api.urls":
+        raise
+
+urlpatterns += [
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("", include("askwell.knowledge.urls")),
+]
+
+handler404 = "askwell.core.views.page_not_found"
+handler500 = "askwell.core.views.server_error"

@@ -1,0 +1,38 @@
+"""Fixtures for the whole suite: the knowledge packs loaded once per test database,
+and personas (anonymous, asker, other member, expert, moderator) for permission tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+REPO = Path(__file__).resolve().parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:  # type: ignore[misc]
+    """Load the shipped packs once into the test database; tests roll back around it."""
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        call_command("loadcontent", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> Iterator[None]:
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
+
+
+from askwell.test import *  # noqa: E402,F401,F403  (persona fixtures)
