@@ -23,6 +23,7 @@ process, so `pytest_runtest_teardown` below loads the packs again once the flush
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
@@ -114,7 +115,7 @@ def site_url(live_server: Any, transactional_db: None) -> str:
     The previous transactional test flushed the tables, so the packs are loaded again here;
     loading is idempotent, so this is cheap when they are already there.
     """
-    call_command("loadcontent", verbosity=0)
+    call_command("loadcontent", verbosity=0, stdout=io.StringIO())
     return str(live_server.url)
 
 
@@ -128,7 +129,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
-            call_command("loadcontent", verbosity=0)
+            call_command("loadcontent", verbosity=0, stdout=io.StringIO())
     return result
 
 
