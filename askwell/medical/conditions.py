@@ -1,0 +1,107 @@
+"""A small condition language over Facts, shared by the triage, cause and plan data.
+
+A condition is YAML like
+
+    all:
+      - location: [calf, thigh]          # any of these values is present
+      - any: [{symptom: swelling}, {symptom: warmth}]
+      - not: {side: both}
+      - age_at_least: 65
+
+Conditions are compiled once into plain functions, and every value is checked against
+the vocabulary at that moment, so a typo in a data file fails loudly at start-up
+instead of silently never matching.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from askwell.medical.data_files import DataFileError
+from askwell.medical.vocabulary import (
+    FREQUENCIES,
+    SCALAR_CATEGORIES,
+    SET_CATEGORIES,
+    allowed_values,
+)
+
+if TYPE_CHECKING:
+    from askwell.medical.facts import Facts
+
+Predicate = Callable[["Facts"], bool]
+
+_NUMERIC_TESTS: dict[str, Callable[["Facts", float], bool]] = {
+    "age_at_least": lambda f, n: f.age is not None and f.age >= n,
+    "age_below": lambda f, n: f.age is not None and f.age < n,
+    "duration_over_minutes": lambda f, n: f.duration_minutes is not None
+    and f.duration_minutes > n,
+    "persists_weeks_at_least": lambda f, n: f.persists_weeks is not None
+    and f.persists_weeks >= n,
+    "pregnancy_week_at_least": lambda f, n: f.pregnancy_week is not None
+    and f.pregnancy_week >= n,
+    "location_count_at_least": lambda f, n: len(f.locations) >= n,
+}
+_BOOLEAN_TESTS: dict[str, Callable[["Facts"], bool]] = {
+    "pregnant": lambda f: f.pregnant is True,
+    "understood": lambda f: f.understood,
+    "takes_medicine": lambda f: bool(f.medicines),
+}
+
+
+def _values(key: str, raw: Any, where: str) -> frozenset[str]:
+    values = [raw] if isinstance(raw, str) else raw
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise DataFileError(f"{where}: {key} needs a value or a list of values")
+    unknown = set(values) - allowed_values(key)
+    if unknown:
+        raise DataFileError(f"{where}: unknown {key} value(s) {sorted(unknown)}")
+    return frozenset(values)
+
+
+def _leaf(key: str, raw: Any, where: str) -> Predicate:
+    if key in SET_CATEGORIES:
+        attribute = SET_CATEGORIES[key]
+        wanted = _values(key, raw, where)
+        return lambda f: not wanted.isdisjoint(getattr(f, attribute))
+    if key == "frequency_at_least":
+        if raw not in FREQUENCIES:
+            raise DataFileError(f"{where}: frequency_at_least must be one of {FREQUENCIES}")
+        rank = FREQUENCIES.index(raw)
+        return lambda f: f.frequency is not None and FREQUENCIES.index(f.frequency) >= rank
+    if key in SCALAR_CATEGORIES:
+        wanted = _values(key, raw, where)
+        attribute = "sides" if key == "side" else key
+        return lambda f: getattr(f, attribute) in wanted
+    if key in _NUMERIC_TESTS:
+        if not isinstance(raw, (int, float)) or isinstance(raw, bool):
+            raise DataFileError(f"{where}: {key} needs a number")
+        test, number = _NUMERIC_TESTS[key], float(raw)
+        return lambda f: test(f, number)
+    if key in _BOOLEAN_TESTS:
+        if not isinstance(raw, bool):
+            raise DataFileError(f"{where}: {key} needs true or false")
+        check, expected = _BOOLEAN_TESTS[key], raw
+        return lambda f: check(f) is expected
+    raise DataFileError(f"{where}: unknown condition {key!r}")
+
+
+def compile_condition(spec: Any, where: str) -> Predicate:
+    """Turn a condition from a data file into a function of Facts."""
+    if not isinstance(spec, dict) or not spec:
+        raise DataFileError(f"{where}: a condition must be a non-empty mapping")
+    parts: list[Predicate] = []
+    for key, raw in spec.items():
+        if key in ("all", "any"):
+            if not isinstance(raw, list) or not raw:
+                raise DataFileError(f"{where}: {key} needs a non-empty list")
+            inner = [compile_condition(item, where) for item in raw]
+            combine = all if key == "all" else any
+            parts.append(lambda f, inner=inner, combine=combine: combine(p(f) for p in inner))
+        elif key == "not":
+            negated = compile_condition(raw, where)
+            parts.append(lambda f, negated=negated: not negated(f))
+        else:
+            parts.append(_leaf(key, raw, where))
+    if len(parts) == 1:
+        return parts[0]
+    return lambda f: all(p(f) for p in parts)

@@ -1,0 +1,143 @@
+"""The phrase matcher: data/facts_lexicon.yaml compiled into an index, and matching.
+
+Phrases are stemmed and stripped of filler words exactly like the text, then indexed by
+their first word, so reading a description is one pass with a dictionary lookup per
+word: fast enough to run on every search query.
+
+(lexicon.py next door is the search engine's lay-term table; this module only reads
+facts for the checker.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from askwell.medical.conditions import Predicate, compile_condition
+from askwell.medical.data_files import DataFileError, load_yaml
+from askwell.medical.text import PUNCTUATION, Token, normalise, tokenize
+from askwell.medical.vocabulary import SCALAR_CATEGORIES, SET_CATEGORIES
+
+GAP = "~"
+MAX_GAP_WORDS = 2
+# Sections of the lexicon that are not fact categories.
+_SPECIAL = ("ignore", "derived")
+_PHRASE_CATEGORIES = (*SET_CATEGORIES, *SCALAR_CATEGORIES, "pregnancy")
+
+FactKey = tuple[str, str]  # (category, value), e.g. ("symptom", "swelling")
+_Candidates = list[tuple[tuple[str, ...], tuple[FactKey, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A vocabulary phrase found in the text: its facts and its token span [start, end)."""
+
+    facts: tuple[FactKey, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedRule:
+    when: Predicate
+    adds: tuple[FactKey, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseIndex:
+    index: dict[str, _Candidates]  # first stem -> [(pattern, facts)], longest first
+    fillers: frozenset[str]
+    known_stems: frozenset[str]
+    derived: tuple[DerivedRule, ...]
+
+
+def _pattern(phrase: str, fillers: frozenset[str]) -> tuple[str, ...]:
+    words = tokenize(normalise(phrase.replace(GAP, " zzgapzz ")).text)
+    return tuple(GAP if t.word == "zzgapzz" else t.stem for t in words if t.word not in fillers)
+
+
+def _phrases(category: str, section: Any) -> list[tuple[str, FactKey | None]]:
+    if category == "ignore":
+        return [(str(p), None) for p in section]
+    if not isinstance(section, dict):
+        raise DataFileError(f"facts_lexicon.yaml: {category} must map values to phrases")
+    return [(str(p), (category, str(value))) for value, phrases in section.items()
+            for p in phrases]
+
+
+def _derived_rules(entries: list[dict[str, Any]]) -> tuple[DerivedRule, ...]:
+    rules = []
+    for n, entry in enumerate(entries):
+        where = f"facts_lexicon.yaml derived[{n}]"
+        adds = tuple((str(k), str(v)) for k, v in entry["add"].items())
+        rules.append(DerivedRule(when=compile_condition(entry["when"], where), adds=adds))
+    return tuple(rules)
+
+
+@cache
+def load_phrase_index() -> PhraseIndex:
+    data = load_yaml("facts_lexicon.yaml")
+    fillers = frozenset(load_yaml("text_rules.yaml")["filler_words"])
+    unknown = set(data) - set(_PHRASE_CATEGORIES) - set(_SPECIAL)
+    if unknown:
+        raise DataFileError(f"facts_lexicon.yaml: unknown categories {sorted(unknown)}")
+    merged: dict[tuple[str, ...], list[FactKey]] = {}
+    for category, section in data.items():
+        if category == "derived":
+            continue
+        for phrase, fact in _phrases(category, section):
+            pattern = _pattern(phrase, fillers)
+            if not pattern or pattern[0] == GAP:
+                raise DataFileError(f"facts_lexicon.yaml: phrase {phrase!r} has no words")
+            facts = merged.setdefault(pattern, [])
+            if fact is not None and fact not in facts:
+                facts.append(fact)
+    index: dict[str, _Candidates] = {}
+    for pattern, facts in merged.items():
+        index.setdefault(pattern[0], []).append((pattern, tuple(facts)))
+    for candidates in index.values():
+        candidates.sort(key=lambda item: -len(item[0]))
+    known = frozenset(stem for pattern in merged for stem in pattern if stem != GAP)
+    return PhraseIndex(index=index, fillers=fillers, known_stems=known,
+                       derived=_derived_rules(data.get("derived", [])))
+
+
+def _match_end(pattern: tuple[str, ...], content: list[Token], at: int) -> int | None:
+    """Content position just after `pattern` matched at `at`, or None (gaps are lazy)."""
+    position = at
+    for n, part in enumerate(pattern):
+        if part != GAP:
+            if position >= len(content) or content[position].stem != part:
+                return None
+            position += 1
+            continue
+        rest = pattern[n + 1:]
+        for skip in range(MAX_GAP_WORDS + 1):
+            if any(t.word in PUNCTUATION for t in content[position:position + skip]):
+                return None
+            end = _match_end(rest, content, position + skip)
+            if end is not None:
+                return end
+        return None
+    return position
+
+
+def find_matches(tokens: list[Token]) -> list[Match]:
+    """Longest, non-overlapping vocabulary matches, left to right."""
+    phrase_index = load_phrase_index()
+    content = [t for t in tokens if t.word not in phrase_index.fillers]
+    matches: list[Match] = []
+    at = 0
+    while at < len(content):
+        best_end, best_facts = -1, ()
+        for pattern, facts in phrase_index.index.get(content[at].stem, ()):
+            end = _match_end(pattern, content, at)
+            if end is not None and end > best_end:
+                best_end, best_facts = end, facts
+        if best_end < 0:
+            at += 1
+            continue
+        matches.append(Match(best_facts, content[at].index, content[best_end - 1].index + 1))
+        at = best_end
+    return matches

@@ -1,0 +1,176 @@
+"""Reading a person's words: normalising, tokens, clauses and negation scopes.
+
+Nothing here knows about medicine; facts.py puts meaning on top of these pieces.
+Numbers for ages and durations live in quantities.py and are re-exported here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from askwell.medical.data_files import load_yaml
+from askwell.medical.quantities import Quantity, find_quantities, parse_number
+
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "NormalisedText",
+    "Quantity",
+    "Token",
+    "clauses",
+    "find_quantities",
+    "is_punctuation",
+    "negated_token_indexes",
+    "normalise",
+    "parse_number",
+    "stem",
+    "tokenize",
+]
+
+# Long enough for any honest description; longer input is cut so that a pasted
+# document cannot make the hot path slow.
+MAX_TEXT_CHARS = 5000
+
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?s?|[a-z]+(?:'[a-z]+)?|[.,;:!?]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+# Typographic quotes and dashes people paste from phones and word processors.
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+SENTENCE_END = frozenset(".;:!?")
+PUNCTUATION = SENTENCE_END | {","}
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    text: str
+    truncated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word (or punctuation mark) of the text, with its stem for matching."""
+
+    word: str
+    stem: str
+    index: int
+
+
+def normalise(raw: str) -> NormalisedText:
+    """NFKC, lowercase, no control characters or NULs, single spaces, capped length."""
+    text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).lower()
+    text = _CONTROL.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    truncated = len(text) > MAX_TEXT_CHARS
+    if truncated:
+        text = text[:MAX_TEXT_CHARS].rstrip()
+    return NormalisedText(text=text, truncated=truncated)
+
+
+def stem(word: str) -> str:
+    """A deliberately crude stem, applied to the text and the vocabulary alike.
+
+    Only the consistency matters: "cramps", "cramped" and "cramping" all become
+    "cramp" on both sides, so the vocabulary needs one spelling per word.
+    """
+    if word.endswith("n't") or not word.isalpha():
+        return word
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, numbers and the punctuation that ends clauses, from normalised text."""
+    return [
+        Token(word=w, stem=stem(w), index=i)
+        for i, w in enumerate(_TOKEN.findall(text.replace("'s ", " ")))
+    ]
+
+
+def is_punctuation(word: str) -> bool:
+    return word in PUNCTUATION
+
+
+def clauses(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Half-open token ranges of the sentences (split at . ; : ! ? and "but")."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for token in tokens:
+        if token.word in SENTENCE_END or token.word == "but":
+            if token.index > start:
+                ranges.append((start, token.index))
+            start = token.index + 1
+    if start < len(tokens):
+        ranges.append((start, len(tokens)))
+    return ranges
+
+
+@dataclass(frozen=True, slots=True)
+class _NegationRules:
+    cues: frozenset[str]
+    terminators: frozenset[str]
+    max_scope_words: int
+    max_words_after_comma: int
+
+
+@cache
+def _negation_rules() -> _NegationRules:
+    data: dict[str, Any] = load_yaml("text_rules.yaml")["negation"]
+    return _NegationRules(
+        cues=frozenset(data["cues"]) | frozenset(data["bare_contractions"]),
+        terminators=frozenset(data["terminators"]),
+        max_scope_words=int(data["max_scope_words"]),
+        max_words_after_comma=int(data["max_words_after_comma"]),
+    )
+
+
+def _is_cue(word: str, rules: _NegationRules) -> bool:
+    return word in rules.cues or word.endswith("n't")
+
+
+def _list_continues(tokens: list[Token], start: int, rules: _NegationRules) -> bool:
+    """After a comma: is what follows a short bare list ("redness or warmth")?"""
+    words = 0
+    for token in tokens[start:]:
+        if token.word in PUNCTUATION or token.word in rules.terminators:
+            break
+        words += 1
+    return 0 < words <= rules.max_words_after_comma
+
+
+def negated_token_indexes(tokens: list[Token], ignore: frozenset[int] = frozenset()) -> set[int]:
+    """Indexes of the tokens that a denial word reaches.
+
+    "no weakness or numbness" denies both; the scope ends at sentence punctuation, at a
+    word that starts a new statement ("but", "my", "is" ...), after a few words, or at a
+    comma unless a short bare list follows. Cue words whose index is in `ignore` are
+    part of a vocabulary phrase ("can't sleep", "for no reason") and deny nothing.
+    """
+    rules = _negation_rules()
+    negated: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        if i in ignore or not _is_cue(tokens[i].word, rules):
+            i += 1
+            continue
+        reach = 0
+        j = i + 1
+        while j < len(tokens) and reach < rules.max_scope_words:
+            word = tokens[j].word
+            if word in SENTENCE_END or word in rules.terminators:
+                break
+            if word == ",":
+                if not _list_continues(tokens, j + 1, rules):
+                    break
+            else:
+                negated.add(j)
+                reach += 1
+            j += 1
+        i = j
+    return negated

@@ -1,0 +1,72 @@
+"""The shared vocabularies: the public contract's ids and the lexicon's fact values.
+
+The contract ids (triage levels, spasm types, cause ids, locations) come from
+../shared/spec/interfaces.md and must never be renamed; everything that names a fact
+value is checked against this module when the data files load.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from askwell.medical.data_files import DataFileError, load_yaml
+
+# Most urgent first. The order is the contract's and is what "most urgent wins" means.
+TRIAGE_LEVELS: tuple[str, ...] = ("emergency", "urgent", "see_doctor", "self_care")
+SPASM_TYPES: tuple[str, ...] = (
+    "fasciculation", "cramp", "contracture", "myoclonus", "tic", "spasticity",
+)
+CAUSE_IDS: tuple[str, ...] = (
+    "dehydration", "electrolyte_imbalance", "muscle_fatigue", "nerve_compression",
+    "peripheral_neuropathy", "poor_circulation", "medication", "neurological_condition",
+    "metabolic_condition", "pregnancy", "cold", "stress", "posture", "footwear",
+    "caffeine_alcohol",
+)
+LOCATIONS: tuple[str, ...] = (
+    "calf", "foot", "toes", "hamstring", "quadriceps", "thigh", "back", "neck", "shoulder",
+    "hand", "arm", "abdomen", "eyelid", "face", "jaw", "chest", "whole_body",
+)
+LEG_LOCATIONS: frozenset[str] = frozenset(
+    {"calf", "foot", "toes", "hamstring", "quadriceps", "thigh"}
+)
+FREQUENCIES: tuple[str, ...] = ("occasional", "weekly", "daily")  # least to most often
+SIDES: tuple[str, ...] = ("one", "both")
+SEXES: tuple[str, ...] = ("female", "male")
+
+# Lexicon categories that fill a set of values in Facts, and the attribute they fill.
+SET_CATEGORIES: dict[str, str] = {
+    "location": "locations",
+    "sensation": "sensations",
+    "timing": "timings",
+    "symptom": "symptoms",
+    "medicine": "medicines",
+    "condition": "conditions",
+    "habit": "habits",
+    "flag": "flags",
+    "marker": "markers",
+}
+# Categories holding one value, with the values allowed.
+SCALAR_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "side": SIDES,
+    "frequency": FREQUENCIES,
+    "sex": SEXES,
+}
+# Values that exist without a lexicon phrase: they are set by `derived` rules.
+_DERIVED_ONLY: dict[str, set[str]] = {"timing": {"walking_eases_with_rest"}}
+
+
+@cache
+def allowed_values(category: str) -> frozenset[str]:
+    """Every value a fact of this category may take (for validating data and input)."""
+    if category in SCALAR_CATEGORIES:
+        return frozenset(SCALAR_CATEGORIES[category])
+    if category not in SET_CATEGORIES:
+        raise DataFileError(f"unknown fact category {category!r}")
+    lexicon = load_yaml("facts_lexicon.yaml")
+    values = set(lexicon.get(category, {})) | _DERIVED_ONLY.get(category, set())
+    if category == "location":
+        unknown = values - set(LOCATIONS)
+        if unknown:
+            raise DataFileError(f"facts_lexicon.yaml: locations outside the contract: {unknown}")
+        values = set(LOCATIONS)
+    return frozenset(values)
