@@ -15,7 +15,8 @@ instead of silently never matching.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from askwell.medical.data_files import DataFileError
 from askwell.medical.vocabulary import (
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 Predicate = Callable[["Facts"], bool]
 
-_NUMERIC_TESTS: dict[str, Callable[["Facts", float], bool]] = {
+_NUMERIC_TESTS: dict[str, Callable[[Facts, float], bool]] = {
     "age_at_least": lambda f, n: f.age is not None and f.age >= n,
     "age_below": lambda f, n: f.age is not None and f.age < n,
     "duration_over_minutes": lambda f, n: f.duration_minutes is not None
@@ -41,7 +42,7 @@ _NUMERIC_TESTS: dict[str, Callable[["Facts", float], bool]] = {
     and f.pregnancy_week >= n,
     "location_count_at_least": lambda f, n: len(f.locations) >= n,
 }
-_BOOLEAN_TESTS: dict[str, Callable[["Facts"], bool]] = {
+_BOOLEAN_TESTS: dict[str, Callable[[Facts], bool]] = {
     "pregnant": lambda f: f.pregnant is True,
     "understood": lambda f: f.understood,
     "takes_medicine": lambda f: bool(f.medicines),
@@ -95,13 +96,21 @@ def compile_condition(spec: Any, where: str) -> Predicate:
             if not isinstance(raw, list) or not raw:
                 raise DataFileError(f"{where}: {key} needs a non-empty list")
             inner = [compile_condition(item, where) for item in raw]
-            combine = all if key == "all" else any
-            parts.append(lambda f, inner=inner, combine=combine: combine(p(f) for p in inner))
+            parts.append(_all_of(inner) if key == "all" else _any_of(inner))
         elif key == "not":
-            negated = compile_condition(raw, where)
-            parts.append(lambda f, negated=negated: not negated(f))
+            parts.append(_none_of([compile_condition(raw, where)]))
         else:
             parts.append(_leaf(key, raw, where))
-    if len(parts) == 1:
-        return parts[0]
+    return parts[0] if len(parts) == 1 else _all_of(parts)
+
+
+def _all_of(parts: list[Predicate]) -> Predicate:
     return lambda f: all(p(f) for p in parts)
+
+
+def _any_of(parts: list[Predicate]) -> Predicate:
+    return lambda f: any(p(f) for p in parts)
+
+
+def _none_of(parts: list[Predicate]) -> Predicate:
+    return lambda f: not any(p(f) for p in parts)

@@ -133,6 +133,7 @@ _SET_FIELD_CATEGORY = {
 _SCALAR_FIELDS = {"sides": "side", "frequency": "frequency", "sex": "sex"}
 _NUMBER_FIELDS = {"duration_minutes", "persists_weeks", "age", "pregnancy_week"}
 _READ_ONLY_FIELDS = {"understood", "unknown_words", "truncated"}
+_LAY_NAMES_ALLOWED = {"medicine", "condition"}
 
 
 def _structured_values(name: str, raw: Any) -> set[str]:
@@ -147,8 +148,11 @@ def _structured_values(name: str, raw: Any) -> set[str]:
         if word in allowed:
             values.add(word)
             continue
-        # A medicine or condition by its everyday name ("furosemide", "type 2 diabetes").
-        read = {v for c, v in _facts_in_phrase(word) if c == category}
+        # A medicine or condition by its everyday name ("furosemide", "type 2 diabetes");
+        # other fields take only their ids, so a typo is reported, not guessed at.
+        read: set[str] = set()
+        if category in _LAY_NAMES_ALLOWED:
+            read = {v for c, v in _facts_in_phrase(word) if c == category}
         if not read:
             known = ", ".join(sorted(allowed)) if category == "location" else ""
             hint = f" Known {name}: {known}." if known else ""
@@ -319,7 +323,7 @@ def _read_quantities(facts: Facts, tokens: list[Token], matches: list[Match]) ->
             weeks = q.value * 52 if q.unit == "years" else q.value
             start, end = clause_of.get(q.start, (q.start, q.end))
             clause_has_symptom = any(start <= i < end for i in sensation_ends)
-            nearby = set(words[max(0, q.start - 2):q.start]) | {after}
+            nearby = set(words[max(0, q.start - 2):q.start + 1]) | {after}
             strong = nearby & (cue.persistence - {"for"})
             if strong or ("for" in nearby and clause_has_symptom):
                 facts.persists_weeks = max(facts.persists_weeks or 0.0, weeks)

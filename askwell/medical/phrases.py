@@ -130,7 +130,8 @@ def find_matches(tokens: list[Token]) -> list[Match]:
     matches: list[Match] = []
     at = 0
     while at < len(content):
-        best_end, best_facts = -1, ()
+        best_end: int = -1
+        best_facts: tuple[FactKey, ...] = ()
         for pattern, facts in phrase_index.index.get(content[at].stem, ()):
             end = _match_end(pattern, content, at)
             if end is not None and end > best_end:

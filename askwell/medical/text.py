@@ -168,6 +168,8 @@ def negated_token_indexes(tokens: list[Token], ignore: frozenset[int] = frozense
             if word == ",":
                 if not _list_continues(tokens, j + 1, rules):
                     break
+            elif j not in ignore and _is_cue(word, rules):
+                reach = 0  # "not short of breath and no chest pain": a fresh denial
             else:
                 negated.add(j)
                 reach += 1

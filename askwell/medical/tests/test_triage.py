@@ -1,0 +1,147 @@
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from askwell.medical.facts import Facts
+from askwell.medical.triage import assess, load_triage_data, triage_text
+from askwell.medical.vocabulary import TRIAGE_LEVELS
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+
+# One everyday description per rule, worded the way people write.
+RULE_EXAMPLES = {
+    "leg-clot-with-breathlessness": "my calf hurts and I'm short of breath",
+    "chest-cramp": "cramp in my chest and my arm hurts",
+    "seizure-or-collapse": "he had a seizure and his legs were jerking",
+    "rigidity-with-fever-or-jaw-lock": "stepped on a nail, now I can't open my mouth properly",
+    "one-leg-swollen-warm": "my calf is swollen and hot and cramping",
+    "cramp-over-10-minutes": "I've had a calf cramp for 20 minutes and it won't ease",
+    "tetanus-risk": "got bitten by a dog and now my arm keeps stiffening",
+    "new-weakness-or-numbness": "back spasm and my foot has gone numb",
+    "fluid-loss": "cramps everywhere after two days of diarrhoea",
+    "statin-muscle-pain": "I take atorvastatin and my thighs ache",
+    "arm-or-belly-cramps": "I keep getting cramps in my arm for no reason",
+    "twitching-with-weakness": "my arm has been twitching for three weeks",
+    "claudication": "my calf cramps when I walk and eases when I stop and rest",
+    "new-medicine": "my legs started cramping after a new tablet",
+    "frequent-or-sleep-disturbing": "calf cramps every night keep me awake",
+    "ordinary": "why do my calves cramp at night",
+    "not-enough-information": "zxqv plorth",
+}
+
+
+def level_of(text: str) -> str:
+    return triage_text(text).level
+
+
+def urgency(level: str) -> int:
+    return len(TRIAGE_LEVELS) - TRIAGE_LEVELS.index(level)
+
+
+@pytest.mark.parametrize(("rule_id", "text"), sorted(RULE_EXAMPLES.items()))
+def test_it_fires_every_rule_from_plain_text(rule_id: str, text: str) -> None:
+    result = triage_text(text)
+    rule = next(r for r in load_triage_data().rules if r.id == rule_id)
+    assert rule_id in [r.id for r in result.rules]
+    assert result.level == rule.level
+
+
+def test_it_has_an_example_for_every_rule() -> None:
+    assert {r.id for r in load_triage_data().rules} == set(RULE_EXAMPLES)
+
+
+@pytest.mark.skipif(not (SHARED / "spec" / "triage.yaml").exists(), reason="no shared spec")
+def test_it_encodes_every_rule_of_the_shared_spec_with_its_level_and_sources() -> None:
+    spec = yaml.safe_load((SHARED / "spec" / "triage.yaml").read_text())
+    ours = {r.id: r for r in load_triage_data().rules}
+    for rule in spec["rules"]:
+        assert rule["id"] in ours, rule["id"]
+        assert ours[rule["id"]].level == rule["level"]
+        spec_sources = {s.strip() for s in str(rule["source"]).split(",")}
+        assert spec_sources <= {s.id for s in ours[rule["id"]].sources}
+
+
+def test_every_rule_carries_a_source_and_plain_words() -> None:
+    for rule in load_triage_data().rules:
+        assert rule.sources and rule.reason and rule.why and rule.when and rule.what_to_do
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("why do my calves cramp at night", "self_care"),
+    ("my calf is swollen and hot and cramping", "urgent"),
+    ("cramp in my chest and my arm hurts", "emergency"),
+    ("no swelling, just night cramps", "self_care"),
+])
+def test_it_triages_the_examples_of_the_brief(text: str, level: str) -> None:
+    assert level_of(text) == level
+
+
+@pytest.mark.parametrize("text", [
+    "calf cramp last night, no swelling or redness",
+    "calf cramp after a run, no numbness or weakness",
+    "night cramps in my calf, I'm not short of breath and have no chest pain",
+    "cramp in my calf, it doesn't feel warm",
+])
+def test_it_does_not_raise_the_level_for_denied_red_flags(text: str) -> None:
+    assert level_of(text) == "self_care"
+
+
+def test_the_most_urgent_matching_rule_wins() -> None:
+    result = triage_text("my calf is swollen and red and now I'm short of breath")
+    assert result.level == "emergency"
+    assert [r.id for r in result.rules][:1] == ["leg-clot-with-breathlessness"]
+    assert "one-leg-swollen-warm" in [r.id for r in result.rules]
+
+
+def test_a_red_flag_never_gets_self_care() -> None:
+    red_flags = [text for rule_id, text in RULE_EXAMPLES.items()
+                 if next(r for r in load_triage_data().rules if r.id == rule_id).level
+                 in ("emergency", "urgent")]
+    for text in red_flags:
+        assert urgency(level_of(text)) > urgency("see_doctor"), text
+
+
+def test_it_sends_an_unreadable_description_to_a_doctor_not_to_self_care() -> None:
+    result = triage_text("me duele mucho")
+    assert result.level == "see_doctor"
+    assert any("could not tell enough from the description" in r for r in result.reasons)
+
+
+def test_it_gives_self_care_advice_with_a_safety_net() -> None:
+    result = triage_text("occasional calf cramp at night")
+    assert result.level == "self_care"
+    assert result.advice.safety_net
+    assert any("10 minutes" in line for line in result.advice.safety_net)
+
+
+def test_it_leaves_out_the_nothing_serious_rule_when_something_is() -> None:
+    result = triage_text("calf cramps and my calf is swollen")
+    assert "ordinary" not in [r.id for r in result.rules]
+
+
+def test_its_dict_has_level_reasons_rules_and_advice() -> None:
+    data = triage_text("my calf is swollen and hot").to_dict()
+    assert data["level"] == "urgent"
+    assert data["reasons"] and isinstance(data["reasons"][0], str)
+    assert data["rules"][0]["source"] == "nhs-dvt"
+    assert data["advice"]["how_soon"] == "today"
+
+
+def test_it_triages_structured_facts_like_text() -> None:
+    structured = Facts.from_structured(
+        {"locations": ["calf"], "sensations": ["cramp"], "symptoms": ["swelling"],
+         "sides": "one"})
+    assert assess(structured).level == level_of("my left calf is swollen and cramping")
+
+
+def test_it_triages_a_search_query_in_well_under_a_millisecond() -> None:
+    queries = list(RULE_EXAMPLES.values()) * 20
+    for query in queries[:20]:
+        triage_text(query)
+    start = time.perf_counter()
+    for query in queries:
+        triage_text(query)
+    per_call_ms = (time.perf_counter() - start) * 1000 / len(queries)
+    assert per_call_ms < 1.0
