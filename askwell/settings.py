@@ -179,3 +179,41 @@ LOGGING = {
 }
 
 ASKWELL_SITE_NAME = env_str("ASKWELL_SITE_NAME", "askwell")
+
+# --- accounts and community ---
+# Accounts by django-allauth (email login, verification, TOTP); community emails through
+# django-tasks (database queue, worked by `askwell db_worker`; ASKWELL_TASKS=immediate sends
+# inside the worker-less process instead, which `make run` may use on one machine).
+if "askwell.accounts" in FEATURE_APPS:
+    INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa", "django_tasks", "django_tasks_db"]
+    MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
+    AUTHENTICATION_BACKENDS = [
+        "django.contrib.auth.backends.ModelBackend",
+        "allauth.account.auth_backends.AuthenticationBackend",
+    ]
+    ACCOUNT_LOGIN_METHODS = {"email"}
+    # The username is the public name; the email address is never shown.
+    ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+    ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+    ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+    ACCOUNT_CHANGE_EMAIL = True
+    ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{ASKWELL_SITE_NAME}] "
+    LOGIN_REDIRECT_URL = "/"
+    LOGIN_URL = "/accounts/login/"
+    MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+    MFA_TOTP_ISSUER = ASKWELL_SITE_NAME
+    CSRF_FAILURE_VIEW = "askwell.accounts.views.csrf_failure"
+    _tasks_backend = env_str("ASKWELL_TASKS", "database")
+    if _tasks_backend not in {"database", "immediate"}:
+        raise ConfigError(f"ASKWELL_TASKS={_tasks_backend!r} must be 'database' or 'immediate'")
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_db.DatabaseBackend"
+            if _tasks_backend == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        }
+    }
+    # Spam defences (see askwell/moderation/spam.py).
+    ASKWELL_MIN_FILL_SECONDS = env_int("ASKWELL_MIN_FILL_SECONDS", 3, minimum=0)
+    RATELIMIT_USE_CACHE = "default"

@@ -65,3 +65,44 @@ def moderator(db: None) -> Client:
 def persona(request: pytest.FixtureRequest, db: None) -> Client:
     """Runs a test once per persona."""
     return client_for(request.param)
+
+
+# --- roles from the accounts app: a verified expert and a moderator, both with real TOTP ---
+
+
+def _activate_totp(user: User) -> None:
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+
+
+def _make_expert(user: User) -> None:
+    from askwell.accounts.models import ExpertProfile, ExpertStatus
+
+    ExpertProfile.objects.create(
+        user=user, profession="Physiotherapist", registration_body="Health and Care Professions Council",
+        registration_number="PH123456", bio="Twenty years treating muscle problems.", status=ExpertStatus.VERIFIED,
+    )
+    _activate_totp(user)
+
+
+def _make_moderator(user: User) -> None:
+    from django.contrib.auth.models import Group
+
+    from askwell.accounts.models import MODERATORS_GROUP
+
+    user.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
+    _activate_totp(user)
+
+
+def _verified_email(user: User) -> None:
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+
+if (__import__("pathlib").Path(__file__).parent / "accounts" / "apps.py").exists():
+    for _name in PERSONAS[1:]:
+        ROLE_SETUP[_name].append(_verified_email)
+    ROLE_SETUP["expert"].append(_make_expert)
+    ROLE_SETUP["moderator"].append(_make_moderator)

@@ -20,6 +20,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("", include("askwell.core.urls")),
 ]
+if "askwell.accounts" in settings.FEATURE_APPS:
+    urlpatterns.append(path("accounts/", include("allauth.urls")))
 
 # Each feature app may define urls.py (its pages) and sitemaps.py (a SITEMAPS dict).
 for app in settings.FEATURE_APPS:

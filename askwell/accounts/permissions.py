@@ -1,0 +1,98 @@
+"""Who is what. Every role check in the site goes through these helpers.
+
+Roles: reader (anyone), asker (anyone who asks, with or without an account), member
+(signed in), expert (verified application), moderator (the moderators group), admin
+(superuser). Experts and moderators must have TOTP set up before they act as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from askwell.accounts.models import MODERATORS_GROUP, ExpertProfile, ExpertStatus
+
+AnyUser = User | AnonymousUser
+
+
+def is_member(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def is_admin(user: AnyUser) -> bool:
+    return is_member(user) and bool(getattr(user, "is_superuser", False))
+
+
+def is_moderator(user: AnyUser) -> bool:
+    if not is_member(user):
+        return False
+    return is_admin(user) or user.groups.filter(name=MODERATORS_GROUP).exists()
+
+
+def expert_profile(user: AnyUser) -> ExpertProfile | None:
+    if not is_member(user):
+        return None
+    return ExpertProfile.objects.filter(user_id=int(user.pk or 0), status=ExpertStatus.VERIFIED).first()
+
+
+def is_expert(user: AnyUser) -> bool:
+    return expert_profile(user) is not None
+
+
+def has_totp(user: AnyUser) -> bool:
+    if not is_member(user):
+        return False
+    from allauth.mfa.models import Authenticator
+
+    return bool(Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists())
+
+
+def needs_totp(user: AnyUser) -> bool:
+    """Experts and moderators hold power over what others read, so a password alone is not enough."""
+    return (is_expert(user) or is_moderator(user)) and not has_totp(user)
+
+
+def can_apply_as_expert(user: AnyUser) -> bool:
+    if not is_member(user):
+        return False
+    existing = ExpertProfile.objects.filter(user_id=int(user.pk or 0)).first()
+    return existing is None or existing.status == ExpertStatus.DECLINED
+
+
+def can_review_experts(user: AnyUser) -> bool:
+    return is_moderator(user)
+
+
+View = Callable[..., HttpResponse]
+
+
+def role_required(check: Callable[[AnyUser], bool]) -> Callable[[View], View]:
+    """Decorator: sign in first, then the role check, then TOTP for experts and moderators."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect(f"/accounts/login/?next={request.path}")
+            if not check(request.user):
+                raise PermissionDenied("You may not do this.")
+            if needs_totp(request.user):
+                messages.info(request, "Set up two-factor authentication (an authenticator app) to continue.")
+                return redirect("mfa_activate_totp")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+moderator_required = role_required(is_moderator)
+expert_required = role_required(is_expert)
+member_required = role_required(is_member)

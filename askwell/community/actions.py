@@ -1,0 +1,290 @@
+"""Every write of the community: one transaction each, side effects (emails, index, page cache) on commit."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from askwell.accounts.permissions import is_expert, is_member
+from askwell.community import integration, tasks, tokens
+from askwell.community.models import (
+    PUBLIC_STATES,
+    Answer,
+    CloseReason,
+    Comment,
+    CommentStatus,
+    Question,
+    QuestionState,
+    Revision,
+    RevisionKind,
+    Vote,
+)
+from askwell.core.markdown import html_to_text, render_untrusted
+from askwell.core.pagecache import bump_content_version
+from askwell.knowledge.models import Article, Topic
+from askwell.moderation import spam
+
+AnyUser = User | AnonymousUser
+MAX_TAGS = 5
+
+
+class ActionError(Exception):
+    """A refused write; the message is safe to show to the person."""
+
+
+class DuplicatePost(ActionError):
+    pass
+
+
+def clean_tags(raw: str | list[str]) -> list[str]:
+    items = raw.split(",") if isinstance(raw, str) else raw
+    tags: list[str] = []
+    for item in items:
+        tag = "-".join(item.strip().casefold().split())[:30]
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags[:MAX_TAGS]
+
+
+def _apply_triage(question: Question) -> None:
+    result = integration.triage(f"{question.title}\n{question.body}")
+    question.triage_level = result["level"] if result else ""
+    question.triage_reasons = result["reasons"] if result else []
+
+
+def _sync_index(question: Question) -> None:
+    """Answered public questions join the instant-answer index; anything else leaves it."""
+    question_id = question.pk
+    if question.is_public and question.state == QuestionState.ANSWERED:
+        title, body, url = question.title, question.body, question.get_absolute_url()
+        transaction.on_commit(lambda: integration.index_question(question_id, title, body, url, True))
+    else:
+        transaction.on_commit(lambda: integration.remove_question(question_id))
+
+
+def _has_published_before(user: AnyUser, contact_email: str, exclude: int | None = None) -> bool:
+    questions = Question.objects.filter(state__in=PUBLIC_STATES, deleted_at__isnull=True)
+    if exclude:
+        questions = questions.exclude(pk=exclude)
+    if is_member(user):
+        return questions.filter(author_id=user.pk).exists() or Answer.objects.filter(
+            author_id=user.pk, hidden=False, deleted_at__isnull=True
+        ).exists()
+    return bool(contact_email) and questions.filter(contact_email__iexact=contact_email).exists()
+
+
+def _check_duplicate_question(user: AnyUser, contact_email: str, digest: str) -> None:
+    since = timezone.now() - datetime.timedelta(seconds=spam.DUPLICATE_WINDOW_SECONDS)
+    recent = Question.objects.filter(content_hash=digest, created_at__gte=since, deleted_at__isnull=True)
+    mine = recent.filter(author_id=user.pk) if is_member(user) else recent.filter(contact_email__iexact=contact_email)
+    if mine.exists():
+        raise DuplicatePost("You have already sent this question. Check your email or the question list.")
+
+
+@transaction.atomic
+def ask_question(
+    *, user: AnyUser, title: str, body: str, topic: Topic | None, tags: list[str], contact_email: str = ""
+) -> Question:
+    member = is_member(user)
+    if not member and not contact_email:
+        raise ActionError("Give an email address so we can tell you when your question is answered.")
+    digest = spam.content_hash(title, body)
+    _check_duplicate_question(user, contact_email, digest)
+    question = Question(
+        title=title.strip(),
+        body=body,
+        body_html=render_untrusted(body),
+        topic=topic,
+        tags=clean_tags(tags),
+        author=user if member else None,  # type: ignore[misc]
+        contact_email="" if member else contact_email.strip(),
+        content_hash=digest,
+    )
+    _apply_triage(question)
+    if not member:
+        question.state = QuestionState.PENDING_CONFIRMATION
+    elif spam.banned_phrase(title, body) or not _has_published_before(user, ""):
+        question.state = QuestionState.AWAITING_MODERATION
+    else:
+        question.state = QuestionState.OPEN
+    question.save()
+    question_id = question.pk
+    if question.state == QuestionState.PENDING_CONFIRMATION:
+        transaction.on_commit(lambda: tasks.send_question_confirmation.enqueue(question_id))
+    return question
+
+
+@transaction.atomic
+def confirm_question(token: str) -> Question:
+    """Raises tokens.LinkExpired / LinkInvalid; confirming twice is harmless."""
+    question_id = tokens.read(token, tokens.CONFIRM_SALT, tokens.CONFIRM_MAX_AGE)
+    if not isinstance(question_id, int):
+        raise tokens.LinkInvalid
+    question = Question.objects.select_for_update().filter(pk=question_id, deleted_at__isnull=True).first()
+    if question is None:
+        raise tokens.LinkInvalid
+    if question.state != QuestionState.PENDING_CONFIRMATION:
+        return question
+    held = spam.banned_phrase(question.title, question.body) or not _has_published_before(
+        AnonymousUser(), question.contact_email, exclude=question.pk
+    )
+    question.state = QuestionState.AWAITING_MODERATION if held else QuestionState.OPEN
+    question.save(update_fields=["state"])
+    return question
+
+
+@transaction.atomic
+def edit_question(question: Question, *, editor: AnyUser, title: str, body: str, topic: Topic | None,
+                  tags: list[str]) -> Question:
+    Revision.objects.create(
+        kind=RevisionKind.QUESTION, object_id=question.pk, title=question.title, body=question.body,
+        editor=editor if is_member(editor) else None,  # type: ignore[misc]
+    )
+    question.title, question.body, question.topic, question.tags = title.strip(), body, topic, clean_tags(tags)
+    question.body_html = render_untrusted(body)
+    question.content_hash = spam.content_hash(title, body)
+    question.updated_at = timezone.now()
+    _apply_triage(question)
+    question.save()
+    _sync_index(question)
+    return question
+
+
+@transaction.atomic
+def delete_question(question: Question, *, actor: AnyUser) -> None:
+    question.deleted_at = timezone.now()
+    question.save(update_fields=["deleted_at"])
+    _sync_index(question)
+
+
+@transaction.atomic
+def publish_question(question: Question) -> Question:
+    if question.state in (QuestionState.AWAITING_MODERATION, QuestionState.PENDING_CONFIRMATION):
+        has_answers = question.visible_answers().exists()
+        question.state = QuestionState.ANSWERED if has_answers else QuestionState.OPEN
+        question.save(update_fields=["state"])
+    _sync_index(question)
+    return question
+
+
+@transaction.atomic
+def close_question(question: Question, *, reason: str, duplicate_of: Question | None = None) -> Question:
+    if reason not in CloseReason.values:
+        raise ActionError("Choose a reason for closing.")
+    if reason == CloseReason.DUPLICATE and (duplicate_of is None or duplicate_of.pk == question.pk):
+        raise ActionError("Give the number of the question this one duplicates.")
+    question.state = QuestionState.CLOSED
+    question.close_reason = reason
+    question.duplicate_of = duplicate_of if reason == CloseReason.DUPLICATE else None
+    question.save(update_fields=["state", "close_reason", "duplicate_of"])
+    _sync_index(question)
+    return question
+
+
+@transaction.atomic
+def post_answer(question: Question, *, author: User, body: str) -> Answer:
+    digest = spam.content_hash(body)
+    if Answer.objects.filter(question=question, author_id=author.pk, content_hash=digest,
+                             deleted_at__isnull=True).exists():
+        raise DuplicatePost("You have already posted this answer.")
+    answer = Answer.objects.create(
+        question=question, author=author, by_expert=is_expert(author), body=body,
+        body_html=render_untrusted(body), content_hash=digest,
+    )
+    if question.state == QuestionState.OPEN:
+        question.state = QuestionState.ANSWERED
+        question.save(update_fields=["state"])
+    _sync_index(question)
+    if answer.by_expert:
+        answer_id = answer.pk
+        transaction.on_commit(lambda: tasks.notify_asker_of_answer.enqueue(answer_id))
+    return answer
+
+
+@transaction.atomic
+def edit_answer(answer: Answer, *, editor: AnyUser, body: str) -> Answer:
+    Revision.objects.create(
+        kind=RevisionKind.ANSWER, object_id=answer.pk, body=answer.body,
+        editor=editor if is_member(editor) else None,  # type: ignore[misc]
+    )
+    answer.body, answer.body_html = body, render_untrusted(body)
+    answer.content_hash = spam.content_hash(body)
+    answer.updated_at = timezone.now()
+    answer.save()
+    return answer
+
+
+@transaction.atomic
+def accept_answer(question: Question, answer: Answer) -> Question:
+    if answer.question_id != question.pk or answer.hidden or answer.deleted_at is not None:
+        raise ActionError("That answer cannot be accepted.")
+    question.accepted_answer = answer
+    if question.state == QuestionState.OPEN:
+        question.state = QuestionState.ANSWERED
+    question.save(update_fields=["accepted_answer", "state"])
+    _sync_index(question)
+    return question
+
+
+def vote_helpful(answer: Answer, *, user: User) -> bool:
+    """True when the vote counted, False when this person had already voted."""
+    try:
+        with transaction.atomic():
+            Vote.objects.create(answer=answer, user=user)
+            Answer.objects.filter(pk=answer.pk).update(helpful_count=F("helpful_count") + 1)
+    except IntegrityError:
+        return False
+    return True
+
+
+@dataclass
+class CommentTarget:
+    article: Article | None = None
+    answer: Answer | None = None
+
+
+@transaction.atomic
+def post_comment(
+    target: CommentTarget, *, user: AnyUser, name: str, email: str, website: str, body: str,
+    parent: Comment | None = None,
+) -> Comment:
+    if parent is not None:
+        same_target = parent.article_id == (target.article.pk if target.article else None) and parent.answer_id == (
+            target.answer.pk if target.answer else None
+        )
+        if not same_target or parent.status != CommentStatus.VISIBLE:
+            raise ActionError("You can only reply to a published comment on this page.")
+        parent = parent.parent or parent  # one level of replies: a reply to a reply joins the thread
+    digest = spam.content_hash(body)
+    since = timezone.now() - datetime.timedelta(seconds=spam.DUPLICATE_WINDOW_SECONDS)
+    if Comment.objects.filter(email__iexact=email, content_hash=digest, created_at__gte=since).exists():
+        raise DuplicatePost("You have already sent this comment.")
+    known = Comment.objects.filter(email__iexact=email, status=CommentStatus.VISIBLE).exists()
+    held = not known or spam.banned_phrase(name, body, website) is not None
+    comment = Comment.objects.create(
+        article=target.article, answer=target.answer, parent=parent,
+        author=user if is_member(user) else None,  # type: ignore[misc]
+        name=name.strip(), email=email.strip(), website=website.strip(), body=body,
+        body_html=render_untrusted(body), content_hash=digest,
+        status=CommentStatus.PENDING if held else CommentStatus.VISIBLE,
+    )
+    if comment.status == CommentStatus.VISIBLE:
+        transaction.on_commit(bump_content_version)
+    return comment
+
+
+def set_comment_status(comment: Comment, status: str) -> Comment:
+    with transaction.atomic():
+        comment.status = status
+        comment.save(update_fields=["status"])
+        transaction.on_commit(bump_content_version)
+    return comment
+
+
+def plain_text(question: Question) -> str:
+    return html_to_text(question.body_html)

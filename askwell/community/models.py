@@ -1,0 +1,222 @@
+"""Questions, answers, votes, comments and their edit history.
+
+Email addresses given by people without an account (askers, commenters) are stored only
+to reach them; no template, feed, API schema or __str__ ever reads those fields.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from askwell.knowledge.models import Article, Topic
+
+
+class QuestionState(models.TextChoices):
+    PENDING_CONFIRMATION = "pending_confirmation", "Waiting for email confirmation"
+    AWAITING_MODERATION = "awaiting_moderation", "Waiting for a moderator"
+    OPEN = "open", "Open"
+    ANSWERED = "answered", "Answered"
+    CLOSED = "closed", "Closed"
+
+
+PUBLIC_STATES = (QuestionState.OPEN, QuestionState.ANSWERED, QuestionState.CLOSED)
+
+
+class CloseReason(models.TextChoices):
+    DUPLICATE = "duplicate", "Duplicate of another question"
+    OFF_TOPIC = "off_topic", "Off-topic"
+    EMERGENCY = "emergency", "Emergency: needs urgent care, not an online answer"
+
+
+class TopicPolicy(models.Model):
+    """Per-topic rules a moderator sets: whether members without the badge may answer."""
+
+    topic = models.OneToOneField(Topic, on_delete=models.CASCADE, related_name="community_policy")
+    members_may_answer = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"policy for {self.topic.slug}"
+
+
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def public(self) -> QuestionQuerySet:
+        return self.filter(state__in=PUBLIC_STATES, deleted_at__isnull=True)
+
+
+class Question(models.Model):
+    title = models.CharField(max_length=150)
+    body = models.TextField(max_length=5000)
+    body_html = models.TextField(blank=True)
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions")
+    tags = models.JSONField(default=list, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions"
+    )
+    # Only for askers without an account: where the confirmation and answer emails go. Never shown.
+    contact_email = models.EmailField(blank=True)
+    state = models.CharField(max_length=30, choices=QuestionState.choices, default=QuestionState.OPEN, db_index=True)
+    close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    triage_level = models.CharField(max_length=20, blank=True)
+    triage_reasons = models.JSONField(default=list, blank=True)
+    accepted_answer = models.ForeignKey(
+        "Answer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Question {self.pk}: {self.title[:80]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:question", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        return self.state in PUBLIC_STATES and self.deleted_at is None
+
+    @property
+    def asker_name(self) -> str:
+        return self.author.get_username() if self.author else "A reader"
+
+    @property
+    def triage_info(self) -> dict[str, object]:
+        return {"level": self.triage_level, "reasons": self.triage_reasons}
+
+    @property
+    def is_emergency(self) -> bool:
+        return self.triage_level == "emergency" or self.close_reason == CloseReason.EMERGENCY
+
+    def visible_answers(self) -> models.QuerySet[Answer]:
+        return self.answers.filter(deleted_at__isnull=True, hidden=False)
+
+
+class Answer(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="community_answers"
+    )
+    # The badge is what the author was when they wrote it; a later loss of status is shown by expert_profile.
+    by_expert = models.BooleanField(default=False)
+    body = models.TextField(max_length=10000)
+    body_html = models.TextField(blank=True)
+    helpful_count = models.PositiveIntegerField(default=0)
+    hidden = models.BooleanField(default=False)
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-by_expert", "-helpful_count", "created_at"]
+
+    def __str__(self) -> str:
+        return f"Answer {self.pk} to question {self.question_id}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.question.get_absolute_url()}#answer-{self.pk}"
+
+    @property
+    def author_name(self) -> str:
+        return self.author.get_username() if self.author else "Former member"
+
+
+class Vote(models.Model):
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["answer", "user"], name="one_vote_per_answer")]
+
+    def __str__(self) -> str:
+        return f"vote on answer {self.answer_id}"
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", "Held for moderation"
+    VISIBLE = "visible", "Visible"
+    HIDDEN = "hidden", "Hidden by a moderator"
+    REJECTED = "rejected", "Rejected"
+
+
+class Comment(models.Model):
+    """A blog-style reply on an article or an answer; one level of replies."""
+
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
+    answer = models.ForeignKey(Answer, null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="community_comments"
+    )
+    name = models.CharField(max_length=80)
+    email = models.EmailField()  # never shown: used to recognise returning commenters and nothing else
+    website = models.URLField(max_length=200, blank=True)
+    body = models.TextField(max_length=3000)
+    body_html = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=CommentStatus.choices, default=CommentStatus.PENDING, db_index=True
+    )
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(article__isnull=False, answer__isnull=True)
+                | models.Q(article__isnull=True, answer__isnull=False),
+                name="comment_on_article_or_answer",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} by {self.name[:40]}"
+
+    def get_absolute_url(self) -> str:
+        target = self.article if self.article_id else self.answer
+        assert target is not None
+        return f"{target.get_absolute_url().split('#')[0]}#comment-{self.pk}"
+
+
+class RevisionKind(models.TextChoices):
+    QUESTION = "question", "Question"
+    ANSWER = "answer", "Answer"
+
+
+class Revision(models.Model):
+    """The text of a question or answer before an edit: the edit history."""
+
+    kind = models.CharField(max_length=20, choices=RevisionKind.choices)
+    object_id = models.PositiveBigIntegerField(db_index=True)
+    title = models.CharField(max_length=150, blank=True)
+    body = models.TextField()
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"revision of {self.kind} {self.object_id}"
+
+
+class EmailOptOut(models.Model):
+    """Addresses that unsubscribed, kept as a hash so the list itself reveals nobody."""
+
+    email_hash = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=20, default="all")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return "opt-out"

@@ -1,0 +1,107 @@
+"""Emails, sent by the task queue (django-tasks), never inside a request.
+
+Each email carries an unsubscribe link; addresses that unsubscribed are skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_tasks import task
+
+from askwell.community import tokens
+from askwell.community.models import Answer, EmailOptOut, Question, QuestionState
+from askwell.moderation.spam import email_hash
+
+log = logging.getLogger(__name__)
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def unsubscribe_url(email: str, kind: str) -> str:
+    token = tokens.make({"e": email_hash(email), "k": kind}, tokens.UNSUBSCRIBE_SALT)
+    return absolute(reverse("community:unsubscribe", kwargs={"token": token}))
+
+
+def opted_out(email: str, kind: str) -> bool:
+    return EmailOptOut.objects.filter(email_hash=email_hash(email), kind__in=[kind, "all"]).exists()
+
+
+def send(email: str, kind: str, subject: str, template: str, context: dict[str, object]) -> bool:
+    if not email or opted_out(email, kind):
+        return False
+    context = {**context, "site_name": settings.ASKWELL_SITE_NAME, "unsubscribe_url": unsubscribe_url(email, kind)}
+    body = render_to_string(f"community/email/{template}", context)
+    send_mail(f"[{settings.ASKWELL_SITE_NAME}] {subject}", body, None, [email])
+    log.info("sent %s email", kind)  # never the address
+    return True
+
+
+def asker_email(question: Question) -> str:
+    if question.author_id is not None and question.author is not None:
+        return question.author.email
+    return question.contact_email
+
+
+@task()
+def send_question_confirmation(question_id: int) -> bool:
+    question = Question.objects.filter(pk=question_id, state=QuestionState.PENDING_CONFIRMATION).first()
+    if question is None:
+        return False
+    token = tokens.make(question.pk, tokens.CONFIRM_SALT)
+    link = absolute(reverse("community:confirm", kwargs={"token": token}))
+    # Confirmation is the person's own request, so it is sent even to an address that opted out of updates.
+    body = render_to_string(
+        "community/email/confirm.txt",
+        {"question": question, "link": link, "site_name": settings.ASKWELL_SITE_NAME,
+         "unsubscribe_url": unsubscribe_url(question.contact_email, "answers")},
+    )
+    send_mail(f"[{settings.ASKWELL_SITE_NAME}] Confirm your question", body, None, [question.contact_email])
+    log.info("sent question confirmation for question %s", question.pk)
+    return True
+
+
+@task()
+def notify_asker_of_answer(answer_id: int) -> bool:
+    answer = Answer.objects.select_related("question__author", "author").filter(pk=answer_id).first()
+    if answer is None or answer.hidden or answer.deleted_at is not None:
+        return False
+    question = answer.question
+    accept_token = tokens.make({"q": question.pk, "a": answer.pk}, tokens.ACCEPT_SALT)
+    context = {
+        "question": question,
+        "answer": answer,
+        "question_url": absolute(answer.get_absolute_url()),
+        "accept_url": absolute(reverse("community:accept_by_link", kwargs={"token": accept_token})),
+    }
+    return send(asker_email(question), "answers", "An expert answered your question", "answered.txt", context)
+
+
+@task()
+def send_expert_digests() -> int:
+    """Each verified expert gets the unanswered questions in the topics they follow."""
+    from askwell.accounts.models import ExpertProfile, ExpertStatus
+
+    sent = 0
+    for profile in ExpertProfile.objects.filter(status=ExpertStatus.VERIFIED).select_related("user"):
+        topics = list(profile.topics.values_list("pk", flat=True))
+        if not topics:
+            continue
+        questions = list(
+            Question.objects.public()
+            .filter(Q(state=QuestionState.OPEN), topic_id__in=topics)
+            .order_by("created_at")[:20]
+        )
+        if not questions:
+            continue
+        context = {"profile": profile, "questions": [(q, absolute(q.get_absolute_url())) for q in questions]}
+        if send(profile.user.email, "digest", "Unanswered questions in your topics", "digest.txt", context):
+            sent += 1
+    return sent

@@ -1,0 +1,41 @@
+"""{% comments_for article %}: the comment list and the "Leave a reply" form for a page.
+
+Safe inside whole-page-cached pages: it renders nothing personal, and the form carries a
+CSRF token only for signed-in people, who are never served cached pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from askwell.community.forms import CommentForm
+from askwell.community.models import Answer, Comment, CommentStatus
+from askwell.knowledge.models import Article
+
+register = template.Library()
+
+
+def _threads(comments: list[Comment]) -> list[tuple[Comment, list[Comment]]]:
+    top = [c for c in comments if c.parent_id is None]
+    return [(c, [r for r in comments if r.parent_id == c.pk]) for c in top]
+
+
+@register.inclusion_tag("community/_comments.html", takes_context=True)
+def comments_for(context: template.Context, target: Article | Answer) -> dict[str, Any]:
+    kind = "article" if isinstance(target, Article) else "answer"
+    comments = list(target.comments.filter(status=CommentStatus.VISIBLE).only(
+        "pk", "parent_id", "name", "website", "body_html", "created_at"
+    ))
+    request = context.get("request")
+    signed_in = bool(request and request.user.is_authenticated)
+    return {
+        "kind": kind,
+        "target": target,
+        "threads": _threads(comments),
+        "count": len(comments),
+        "form": CommentForm(auto_id=f"id_{kind}{target.pk}_%s"),
+        "signed_in": signed_in,
+        "csrf_token": context.get("csrf_token") if signed_in else None,
+    }

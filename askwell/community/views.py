@@ -1,0 +1,366 @@
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from askwell.accounts.permissions import expert_profile, is_member, needs_totp
+from askwell.community import actions, integration, jsonld, permissions, tokens
+from askwell.community.forms import AnswerEditForm, AnswerForm, AskForm, CommentForm, FlagForm, QuestionEditForm
+from askwell.community.models import (
+    Answer,
+    Comment,
+    CommentStatus,
+    EmailOptOut,
+    Question,
+    QuestionState,
+    Revision,
+    RevisionKind,
+)
+from askwell.knowledge.models import Article, Topic
+from askwell.moderation import actions as moderation
+from askwell.moderation import spam
+
+
+def question_list(request: HttpRequest) -> HttpResponse:
+    questions: QuerySet[Question] = Question.objects.public().select_related("topic", "author")
+    topic = None
+    if slug := request.GET.get("topic", "").strip():
+        topic = Topic.objects.published().filter(slug=slug).first()
+        if topic is None:
+            raise Http404("No such topic")
+        questions = questions.filter(topic=topic)
+    page = Paginator(questions, 20).get_page(request.GET.get("page"))
+    return render(request, "community/question_list.html", {"page": page, "topic": topic})
+
+
+def _get_question(request: HttpRequest, pk: int) -> Question:
+    question = get_object_or_404(Question.objects.select_related("topic", "author", "duplicate_of"), pk=pk)
+    if not permissions.can_view_question(request.user, question):
+        raise Http404("No such question")
+    return question
+
+
+def question_detail(request: HttpRequest, pk: int, answer_form: AnswerForm | None = None) -> HttpResponse:
+    question = _get_question(request, pk)
+    answers = list(question.visible_answers().select_related("author__expert_profile").prefetch_related("comments"))
+    may_answer = permissions.can_answer(request.user, question)
+    context: dict[str, Any] = {
+        "question": question,
+        "answers": answers,
+        "expert_answers": [a for a in answers if a.by_expert],
+        "member_answers": [a for a in answers if not a.by_expert],
+        "can_answer": may_answer,
+        "can_edit": permissions.can_edit_question(request.user, question),
+        "can_accept": permissions.can_accept(request.user, question),
+        "can_moderate": permissions.can_moderate(request.user),
+        "is_member": is_member(request.user),
+        "answer_form": answer_form or (AnswerForm() if may_answer else None),
+        "comment_form": CommentForm(),
+        "visible_comments": {
+            a.pk: [c for c in a.comments.all() if c.status == CommentStatus.VISIBLE] for a in answers
+        },
+        "jsonld": jsonld.qa_page(request, question, answers) if question.is_public else "",
+        "revisions": Revision.objects.filter(kind=RevisionKind.QUESTION, object_id=question.pk).count(),
+    }
+    return render(request, "community/question_detail.html", context)
+
+
+def ask(request: HttpRequest) -> HttpResponse:
+    member = is_member(request.user)
+    suggestions: dict[str, Any] | None = None
+    triage: dict[str, Any] | None = None
+    if request.method == "POST":
+        form = AskForm(request.POST, needs_email=not member)
+        if form.is_valid():
+            data = form.cleaned_data
+            text = f"{data['title']}\n{data['body']}"
+            triage = integration.triage(text)
+            if not data.get("seen_suggestions"):
+                # Before posting: "does this answer it?" - the form comes back with the instant answers.
+                suggestions = integration.instant_answers(data["title"] + " " + data["body"], 5)
+                data_copy = request.POST.copy()
+                data_copy["seen_suggestions"] = "True"
+                form.data = data_copy
+            else:
+                try:
+                    spam.check_rate(request, "question")
+                    spam.check_links(request.user, data["title"], data["body"])
+                    question = actions.ask_question(
+                        user=request.user, title=data["title"], body=data["body"], topic=data["topic"],
+                        tags=actions.clean_tags(data["tags"]), contact_email=data.get("email", ""),
+                    )
+                except (spam.SpamError, actions.ActionError) as error:
+                    form.add_error(None, str(error))
+                else:
+                    return redirect("community:asked", pk=question.pk) if not member else redirect(question)
+    else:
+        form = AskForm(needs_email=not member)
+    context = {"form": form, "suggestions": suggestions, "triage": triage,
+               "has_answers_js": integration.answers_assets_available()}
+    return render(request, "community/ask.html", context)
+
+
+def asked(request: HttpRequest, pk: int) -> HttpResponse:
+    """What an asker sees after posting: check your email (anonymous) or the moderation note."""
+    question = get_object_or_404(Question, pk=pk, deleted_at__isnull=True)
+    return render(request, "community/asked.html", {"question": question})
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (mail scanners follow links); POST confirms."""
+    if request.method == "POST":
+        try:
+            question = actions.confirm_question(token)
+        except tokens.LinkExpired:
+            return render(request, "community/link_problem.html", {"expired": True}, status=410)
+        except tokens.LinkInvalid:
+            return render(request, "community/link_problem.html", {"expired": False}, status=404)
+        return render(request, "community/confirmed.html", {"question": question})
+    try:
+        tokens.read(token, tokens.CONFIRM_SALT, tokens.CONFIRM_MAX_AGE)
+    except tokens.LinkExpired:
+        return render(request, "community/link_problem.html", {"expired": True}, status=410)
+    except tokens.LinkInvalid:
+        return render(request, "community/link_problem.html", {"expired": False}, status=404)
+    return render(request, "community/confirm.html", {"token": token})
+
+
+def edit_question(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _get_question(request, pk)
+    if not permissions.can_edit_question(request.user, question):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = QuestionEditForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            actions.edit_question(question, editor=request.user, title=data["title"], body=data["body"],
+                                  topic=data["topic"], tags=actions.clean_tags(data["tags"]))
+            messages.success(request, "Your changes are saved; the earlier text is kept in the edit history.")
+            return redirect(question)
+    else:
+        form = QuestionEditForm(initial={"title": question.title, "body": question.body, "topic": question.topic,
+                                         "tags": ", ".join(question.tags)})
+    return render(request, "community/edit.html", {"form": form, "question": question, "what": "question"})
+
+
+@require_POST
+def delete_question(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _get_question(request, pk)
+    if not permissions.can_delete_question(request.user, question):
+        raise PermissionDenied
+    actions.delete_question(question, actor=request.user)
+    messages.success(request, "The question is deleted.")
+    return redirect("community:questions")
+
+
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _get_question(request, pk)
+    revisions = Revision.objects.filter(kind=RevisionKind.QUESTION, object_id=question.pk)
+    return render(request, "community/history.html", {"question": question, "revisions": revisions})
+
+
+@require_POST
+def post_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _get_question(request, pk)
+    if not permissions.can_answer(request.user, question):
+        raise PermissionDenied
+    if needs_totp(request.user):
+        messages.info(request, "Set up two-factor authentication to answer as an expert.")
+        return redirect("mfa_activate_totp")
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            spam.check_rate(request, "answer")
+            spam.check_links(request.user, form.cleaned_data["body"])
+            answer = actions.post_answer(question, author=request.user, body=form.cleaned_data["body"])  # type: ignore[arg-type]
+        except (spam.SpamError, actions.ActionError) as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect(answer.get_absolute_url())
+    return question_detail(request, pk, answer_form=form)
+
+
+def edit_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = get_object_or_404(Answer.objects.select_related("question"), pk=pk, deleted_at__isnull=True)
+    if not permissions.can_edit_answer(request.user, answer):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = AnswerEditForm(request.POST)
+        if form.is_valid():
+            actions.edit_answer(answer, editor=request.user, body=form.cleaned_data["body"])
+            return redirect(answer.get_absolute_url())
+    else:
+        form = AnswerEditForm(initial={"body": answer.body})
+    return render(request, "community/edit.html", {"form": form, "question": answer.question, "what": "answer"})
+
+
+@require_POST
+def accept(request: HttpRequest, pk: int, answer_pk: int) -> HttpResponse:
+    question = _get_question(request, pk)
+    if not permissions.can_accept(request.user, question):
+        raise PermissionDenied
+    answer = get_object_or_404(Answer, pk=answer_pk, question=question)
+    actions.accept_answer(question, answer)
+    messages.success(request, "You accepted this answer. Thank you.")
+    return redirect(answer.get_absolute_url())
+
+
+def accept_by_link(request: HttpRequest, token: str) -> HttpResponse:
+    """Askers without an account accept through the signed link in the answer email."""
+    try:
+        value = tokens.read(token, tokens.ACCEPT_SALT, tokens.ACCEPT_MAX_AGE)
+    except tokens.LinkExpired:
+        return render(request, "community/link_problem.html", {"expired": True}, status=410)
+    except tokens.LinkInvalid:
+        return render(request, "community/link_problem.html", {"expired": False}, status=404)
+    assert isinstance(value, dict)
+    answer = Answer.objects.select_related("question").filter(
+        pk=int(value.get("a") or 0), question_id=int(value.get("q") or 0), deleted_at__isnull=True, hidden=False
+    ).first()
+    if answer is None or not answer.question.is_public:
+        return render(request, "community/link_problem.html", {"expired": False}, status=404)
+    if request.method == "POST":
+        actions.accept_answer(answer.question, answer)
+        messages.success(request, "You accepted this answer. Thank you.")
+        return redirect(answer.get_absolute_url())
+    return render(request, "community/accept.html", {"answer": answer, "question": answer.question})
+
+
+@require_POST
+def helpful(request: HttpRequest, pk: int) -> HttpResponse:
+    answer = get_object_or_404(Answer.objects.select_related("question"), pk=pk, deleted_at__isnull=True)
+    if not permissions.can_vote(request.user, answer):
+        raise PermissionDenied
+    try:
+        spam.check_rate(request, "vote")
+    except spam.SpamError as error:
+        messages.error(request, str(error))
+        return redirect(answer.get_absolute_url())
+    counted = actions.vote_helpful(answer, user=request.user)  # type: ignore[arg-type]
+    messages.success(request, "Thanks, your vote is counted." if counted else "You have already marked this helpful.")
+    return redirect(answer.get_absolute_url())
+
+
+@require_POST
+def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if not is_member(request.user):
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    models: dict[str, Any] = {"question": Question, "answer": Answer, "comment": Comment}
+    if kind not in models:
+        raise Http404
+    target = get_object_or_404(models[kind], pk=pk)
+    form = FlagForm(request.POST)
+    if form.is_valid():
+        try:
+            spam.check_rate(request, "flag")
+        except spam.SpamError as error:
+            messages.error(request, str(error))
+        else:
+            moderation.flag(request.user, target, form.cleaned_data["reason"])  # type: ignore[arg-type]
+            messages.success(request, "Thank you: a moderator will look at it.")
+    else:
+        messages.error(request, "Say briefly what is wrong with the post.")
+    back = target.get_absolute_url() if kind != "comment" else reverse("community:questions")
+    return redirect(back)
+
+
+def _same_origin(request: HttpRequest) -> bool:
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return origin is None
+    return urlparse(origin).netloc == request.get_host()
+
+
+def _comment_target(kind: str, pk: int) -> tuple[actions.CommentTarget, str]:
+    if kind == "article":
+        article = get_object_or_404(Article.objects.published().select_related("pack"), pk=pk)
+        return actions.CommentTarget(article=article), article.get_absolute_url()
+    if kind == "answer":
+        answer = get_object_or_404(Answer.objects.select_related("question"), pk=pk, deleted_at__isnull=True,
+                                   hidden=False)
+        if not answer.question.is_public:
+            raise Http404
+        return actions.CommentTarget(answer=answer), answer.get_absolute_url()
+    raise Http404
+
+
+def _post_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    target, back = _comment_target(kind, pk)
+    if request.method == "POST":
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            parent = Comment.objects.filter(pk=data["parent"]).first() if data.get("parent") else None
+            try:
+                spam.check_rate(request, "comment")
+                spam.check_links(request.user, data["comment"], data["website"])
+                comment = actions.post_comment(
+                    target, user=request.user, name=data["name"], email=data["email"], website=data["website"],
+                    body=data["comment"], parent=parent,
+                )
+            except (spam.SpamError, actions.ActionError) as error:
+                form.add_error(None, str(error))
+            else:
+                if comment.status == CommentStatus.PENDING:
+                    messages.info(request, "Thank you. Your comment is held for moderation; it appears once approved.")
+                else:
+                    messages.success(request, "Thank you. Your comment is published.")
+                return redirect(f"{back.split('#')[0]}#comment-{comment.pk}" if comment.status == CommentStatus.VISIBLE
+                                else f"{back.split('#')[0]}#comments")
+    else:
+        form = CommentForm()
+    status = 400 if form.is_bound else 200
+    return render(request, "community/comment_form_page.html", {"form": form, "back": back, "kind": kind, "pk": pk},
+                  status=status)
+
+
+_csrf_protected_post_comment = csrf_protect(_post_comment)
+
+
+@csrf_exempt
+def post_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Comment forms sit on whole-page-cached articles, so the cached HTML cannot carry a per-person
+    CSRF token. Signed-in people never get cached pages: their posts are CSRF-checked as usual.
+    Anonymous posts carry no session or identity a forged request could abuse, so they are checked
+    by Origin (when the browser sends it), the honeypot, the signed fill-time stamp and rate limits."""
+    if request.user.is_authenticated:
+        return _csrf_protected_post_comment(request, kind, pk)
+    if request.method == "POST" and not _same_origin(request):
+        return HttpResponseForbidden("Comments must be sent from this site.")
+    return _post_comment(request, kind, pk)
+
+
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        value = tokens.read(token, tokens.UNSUBSCRIBE_SALT)
+    except (tokens.LinkExpired, tokens.LinkInvalid):
+        return render(request, "community/link_problem.html", {"expired": False}, status=404)
+    assert isinstance(value, dict)
+    if request.method == "POST":
+        EmailOptOut.objects.get_or_create(email_hash=str(value["e"]), defaults={"kind": "all"})
+        return render(request, "community/unsubscribe.html", {"done": True})
+    return render(request, "community/unsubscribe.html", {"done": False})
+
+
+def expert_answers_for(user_pk: int) -> QuerySet[Answer]:
+    return Answer.objects.filter(author_id=user_pk, by_expert=True, deleted_at__isnull=True, hidden=False,
+                                 question__state__in=["open", "answered", "closed"],
+                                 question__deleted_at__isnull=True).select_related("question")
+
+
+def badge_for(answer: Answer) -> str:
+    profile = expert_profile(answer.author) if answer.author else None
+    return profile.profession if profile else ""
+
+
+__all__ = ["QuestionState"]

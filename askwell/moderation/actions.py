@@ -1,0 +1,166 @@
+"""Moderator actions. Each runs in one transaction and writes an audit entry (who, what, when, why)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from askwell.accounts.models import ExpertProfile, ExpertStatus
+from askwell.community import actions as community
+from askwell.community.models import Answer, Comment, CommentStatus, Question, QuestionState, TopicPolicy
+from askwell.core.pagecache import bump_content_version
+from askwell.knowledge.models import Topic
+from askwell.moderation.audit import record
+from askwell.moderation.models import BannedWord, Flag
+
+
+class ModerationError(Exception):
+    pass
+
+
+def _resolve_flags(target_type: str, target_id: int) -> None:
+    Flag.objects.filter(target_type=target_type, target_id=target_id, resolved=False).update(resolved=True)
+
+
+@transaction.atomic
+def approve(moderator: User, target: Question | Answer | Comment, reason: str = "") -> None:
+    if isinstance(target, Question):
+        community.publish_question(target)
+    elif isinstance(target, Comment):
+        community.set_comment_status(target, CommentStatus.VISIBLE)
+    else:
+        target.hidden = False
+        target.save(update_fields=["hidden"])
+    _resolve_flags(target._meta.model_name or "", target.pk)
+    record(moderator, "approve", target, reason)
+
+
+@transaction.atomic
+def reject(moderator: User, target: Question | Answer | Comment, reason: str = "") -> None:
+    """Takes the post off the site (soft): questions and answers are marked deleted, comments rejected."""
+    if isinstance(target, Question):
+        community.delete_question(target, actor=moderator)
+    elif isinstance(target, Comment):
+        community.set_comment_status(target, CommentStatus.REJECTED)
+    else:
+        target.deleted_at = timezone.now()
+        target.save(update_fields=["deleted_at"])
+    _resolve_flags(target._meta.model_name or "", target.pk)
+    record(moderator, "reject", target, reason)
+
+
+@transaction.atomic
+def hide(moderator: User, target: Answer | Comment, reason: str = "") -> None:
+    if isinstance(target, Comment):
+        community.set_comment_status(target, CommentStatus.HIDDEN)
+    else:
+        target.hidden = True
+        target.save(update_fields=["hidden"])
+    _resolve_flags(target._meta.model_name or "", target.pk)
+    record(moderator, "hide", target, reason)
+
+
+@transaction.atomic
+def edit_comment(moderator: User, comment: Comment, body: str, reason: str = "") -> None:
+    from askwell.core.markdown import render_untrusted
+
+    comment.body, comment.body_html = body, render_untrusted(body)
+    comment.save(update_fields=["body", "body_html"])
+    transaction.on_commit(bump_content_version)
+    record(moderator, "edit", comment, reason)
+
+
+@transaction.atomic
+def close(moderator: User, question: Question, reason: str, duplicate_of: Question | None,
+          note: str = "") -> None:
+    community.close_question(question, reason=reason, duplicate_of=duplicate_of)
+    _resolve_flags("question", question.pk)
+    record(moderator, f"close:{reason}", question, note)
+
+
+@transaction.atomic
+def flag(reporter: User | None, target: Question | Answer | Comment, reason: str) -> Flag:
+    return Flag.objects.create(
+        target_type=target._meta.model_name or "", target_id=target.pk, reason=reason[:300], reporter=reporter
+    )
+
+
+@transaction.atomic
+def verify_expert(moderator: User, profile: ExpertProfile) -> None:
+    profile.status = ExpertStatus.VERIFIED
+    profile.decline_reason = ""
+    profile.reviewed_by, profile.reviewed_at = moderator, timezone.now()
+    profile.save()
+    record(moderator, "verify_expert", profile)
+
+
+@transaction.atomic
+def decline_expert(moderator: User, profile: ExpertProfile, reason: str) -> None:
+    if not reason.strip():
+        raise ModerationError("Give the applicant a reason for declining.")
+    profile.status = ExpertStatus.DECLINED
+    profile.decline_reason = reason.strip()
+    profile.reviewed_by, profile.reviewed_at = moderator, timezone.now()
+    profile.save()
+    record(moderator, "decline_expert", profile, reason)
+
+
+@transaction.atomic
+def set_topic_policy(moderator: User, topic: Topic, members_may_answer: bool) -> None:
+    TopicPolicy.objects.update_or_create(topic=topic, defaults={"members_may_answer": members_may_answer})
+    record(moderator, "members_may_answer" if members_may_answer else "experts_only", topic)
+
+
+@transaction.atomic
+def add_banned_word(moderator: User, phrase: str) -> None:
+    phrase = " ".join(phrase.casefold().split())
+    if not phrase:
+        raise ModerationError("Type a word or phrase.")
+    word, _ = BannedWord.objects.get_or_create(phrase=phrase[:100], defaults={"added_by": moderator})
+    record(moderator, "ban_word", word)
+
+
+@transaction.atomic
+def remove_banned_word(moderator: User, word: BannedWord) -> None:
+    record(moderator, "unban_word", word)
+    word.delete()
+
+
+@transaction.atomic
+def remove_user_and_content(moderator: User, user: User, reason: str) -> dict[str, int]:
+    """Deactivates the account and takes down every question, answer and comment it posted."""
+    if user.pk == moderator.pk:
+        raise ModerationError("You cannot remove yourself.")
+    if getattr(user, "is_superuser", False):
+        raise ModerationError("An administrator cannot be removed here.")
+    now = timezone.now()
+    questions = list(Question.objects.filter(author_id=user.pk, deleted_at__isnull=True))
+    for question in questions:
+        community.delete_question(question, actor=moderator)
+    answers = Answer.objects.filter(author_id=user.pk, deleted_at__isnull=True).update(deleted_at=now)
+    comments = Comment.objects.filter(author_id=user.pk).exclude(status=CommentStatus.REJECTED).update(
+        status=CommentStatus.REJECTED
+    )
+    # Comments left while signed out under the same verified address go too.
+    email = getattr(user, "email", "")
+    if email:
+        comments += Comment.objects.filter(email__iexact=email).exclude(status=CommentStatus.REJECTED).update(
+            status=CommentStatus.REJECTED
+        )
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    ExpertProfile.objects.filter(user_id=user.pk).update(status=ExpertStatus.DECLINED, decline_reason=reason)
+    transaction.on_commit(bump_content_version)
+    counts = {"questions": len(questions), "answers": answers, "comments": comments}
+    record(moderator, "remove_user", user, f"{reason} ({counts})")
+    return counts
+
+
+def queue_counts() -> dict[str, int]:
+    return {
+        "comments": Comment.objects.filter(status=CommentStatus.PENDING).count(),
+        "questions": Question.objects.filter(state=QuestionState.AWAITING_MODERATION, deleted_at__isnull=True).count(),
+        "flags": Flag.objects.filter(resolved=False).count(),
+        "experts": ExpertProfile.objects.filter(status=ExpertStatus.PENDING).count(),
+    }

@@ -1,0 +1,1 @@
+from askwell.community.testing import immediate_tasks  # noqa: F401

@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from askwell.accounts.models import ExpertProfile, ExpertStatus
+from askwell.accounts.permissions import moderator_required
+from askwell.community.models import Answer, CloseReason, Comment, CommentStatus, Question, QuestionState
+from askwell.knowledge.models import Topic
+from askwell.moderation import actions
+from askwell.moderation.models import AuditEntry, BannedWord, Flag
+
+TARGETS: dict[str, Any] = {"question": Question, "answer": Answer, "comment": Comment}
+ACTIONS = {"approve", "reject", "hide"}
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(choices=CloseReason.choices)
+    duplicate_of = forms.IntegerField(required=False, min_value=1, label="Duplicate of question number")
+    note = forms.CharField(required=False, max_length=500, label="Note for the audit log")
+
+
+class CommentEditForm(forms.Form):
+    body = forms.CharField(max_length=3000, widget=forms.Textarea(attrs={"rows": 6}), label="Comment")
+    reason = forms.CharField(max_length=500, required=False)
+
+
+def _flagged(flag: Flag) -> Any:
+    model = TARGETS.get(flag.target_type)
+    return model.objects.filter(pk=flag.target_id).first() if model else None
+
+
+@moderator_required
+def queue(request: HttpRequest) -> HttpResponse:
+    flags = [(flag, _flagged(flag)) for flag in Flag.objects.filter(resolved=False)[:100]]
+    context = {
+        "comments": Comment.objects.filter(status=CommentStatus.PENDING).select_related("article", "answer")[:100],
+        "questions": Question.objects.filter(state=QuestionState.AWAITING_MODERATION, deleted_at__isnull=True)[:100],
+        "flags": flags,
+        "experts": ExpertProfile.objects.filter(status=ExpertStatus.PENDING).select_related("user"),
+        "banned_words": BannedWord.objects.all(),
+        "topics": Topic.objects.published().select_related("community_policy").order_by("title"),
+        "counts": actions.queue_counts(),
+    }
+    return render(request, "moderation/queue.html", context)
+
+
+@require_POST
+@moderator_required
+def act(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
+    if kind not in TARGETS or action not in ACTIONS or (action == "hide" and kind == "question"):
+        raise Http404
+    target = get_object_or_404(TARGETS[kind], pk=pk)
+    reason = request.POST.get("reason", "")[:500]
+    getattr(actions, action)(request.user, target, reason)
+    messages.success(request, f"Done: {action} {kind} {pk}.")
+    return redirect("moderation:queue")
+
+
+@moderator_required
+def edit_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment, pk=pk)
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        actions.edit_comment(request.user, comment, form.cleaned_data["body"], form.cleaned_data["reason"])  # type: ignore[arg-type]
+        messages.success(request, "Comment edited.")
+        return redirect("moderation:queue")
+    return render(request, "moderation/form.html", {"form": form, "title": "Edit comment"})
+
+
+@moderator_required
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(Question, pk=pk, deleted_at__isnull=True)
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        duplicate = Question.objects.public().filter(pk=data["duplicate_of"]).first() if data["duplicate_of"] else None
+        try:
+            actions.close(request.user, question, data["reason"], duplicate, data["note"])  # type: ignore[arg-type]
+        except Exception as error:  # ActionError: the message is for the moderator
+            from askwell.community.actions import ActionError
+
+            if not isinstance(error, ActionError):
+                raise
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The question is closed.")
+            return redirect(question)
+    return render(request, "moderation/form.html", {"form": form, "title": f"Close “{question.title}”"})
+
+
+@require_POST
+@moderator_required
+def review_expert(request: HttpRequest, pk: int) -> HttpResponse:
+    profile = get_object_or_404(ExpertProfile, pk=pk)
+    if request.POST.get("decision") == "verify":
+        actions.verify_expert(request.user, profile)  # type: ignore[arg-type]
+        messages.success(request, "Expert verified.")
+    else:
+        try:
+            actions.decline_expert(request.user, profile, request.POST.get("reason", ""))  # type: ignore[arg-type]
+        except actions.ModerationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Application declined.")
+    return redirect("moderation:queue")
+
+
+@require_POST
+@moderator_required
+def remove_user(request: HttpRequest, pk: int) -> HttpResponse:
+    user = get_object_or_404(get_user_model(), pk=pk)
+    try:
+        counts = actions.remove_user_and_content(request.user, user, request.POST.get("reason", "")[:500])  # type: ignore[arg-type]
+    except actions.ModerationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Removed the user and {sum(counts.values())} posts.")
+    return redirect("moderation:queue")
+
+
+@require_POST
+@moderator_required
+def banned_words(request: HttpRequest) -> HttpResponse:
+    if remove := request.POST.get("remove"):
+        word = get_object_or_404(BannedWord, pk=remove)
+        actions.remove_banned_word(request.user, word)  # type: ignore[arg-type]
+    else:
+        try:
+            actions.add_banned_word(request.user, request.POST.get("phrase", ""))  # type: ignore[arg-type]
+        except actions.ModerationError as error:
+            messages.error(request, str(error))
+    return redirect("moderation:queue")
+
+
+@require_POST
+@moderator_required
+def topic_policy(request: HttpRequest, pk: int) -> HttpResponse:
+    topic = get_object_or_404(Topic, pk=pk)
+    actions.set_topic_policy(request.user, topic, request.POST.get("members_may_answer") == "on")  # type: ignore[arg-type]
+    return redirect("moderation:queue")
+
+
+@moderator_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    return render(request, "moderation/audit.html", {"entries": AuditEntry.objects.all()[:300]})

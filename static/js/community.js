@@ -1,0 +1,49 @@
+// Small enhancements only; every form works without this file.
+(function () {
+  "use strict";
+  // Double-click protection: a form is sent once.
+  document.querySelectorAll("form[data-once], form[data-comment-form]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var button = form.querySelector("button[type=submit]");
+      if (button) { window.setTimeout(function () { button.disabled = true; }, 0); }
+    });
+  });
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
+    });
+  });
+  // "Remember me in this browser": kept in localStorage on this device only, never sent anywhere else.
+  var KEY = "askwell-commenter";
+  document.querySelectorAll("form[data-comment-form]").forEach(function (form) {
+    var saved = null;
+    try { saved = JSON.parse(window.localStorage.getItem(KEY) || "null"); } catch (e) { saved = null; }
+    var field = function (name) { return form.querySelector("[name=" + name + "]"); };
+    if (saved) {
+      ["name", "email", "website"].forEach(function (name) {
+        if (field(name) && !field(name).value && saved[name]) { field(name).value = saved[name]; }
+      });
+      if (field("remember")) { field("remember").checked = true; }
+    }
+    form.addEventListener("submit", function () {
+      try {
+        if (field("remember") && field("remember").checked) {
+          window.localStorage.setItem(KEY, JSON.stringify({
+            name: field("name").value, email: field("email").value, website: field("website").value
+          }));
+        } else { window.localStorage.removeItem(KEY); }
+      } catch (e) { /* storage may be disabled */ }
+    });
+    // Reply links fill the hidden parent field and move focus to the form.
+    var section = form.closest(".comments");
+    if (!section) { return; }
+    section.querySelectorAll("[data-reply-to]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        field("parent").value = link.getAttribute("data-reply-to");
+        var note = form.querySelector("[data-replying]");
+        if (note) { note.hidden = false; note.textContent = "Replying to " + link.getAttribute("data-reply-name"); }
+        window.setTimeout(function () { field("comment").focus(); }, 0);
+      });
+    });
+  });
+})();
