@@ -1,0 +1,200 @@
+"""Turns the contract's check object into what the result page shows.
+
+The page, the API and the CLI all start from the same dict (engine.run_check); this module
+only adds words, links to the knowledge sections and the "ask an expert" link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import NoReverseMatch, reverse
+
+from askwell.checker.questions import questions
+from askwell.knowledge.models import Topic
+
+ASK_BODY_MAX_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class TopicLink:
+    slug: str
+    title: str
+    url: str
+
+
+@dataclass
+class CauseView:
+    id: str
+    label: str
+    score: float
+    why: list[str]
+    topic: TopicLink | None
+
+
+@dataclass
+class FactRow:
+    label: str
+    value: str
+    step: str  # the guided step where the person can change it
+
+
+@dataclass
+class ResultView:
+    level: str
+    heading: str
+    what_to_do: str
+    how_soon: str
+    safety_net: list[str]
+    reasons: list[str]
+    rules: list[dict[str, Any]]
+    spasm_type: str | None
+    spasm_type_label: str
+    spasm_type_topic: TopicLink | None
+    causes: list[CauseView]
+    relief: list[TopicLink]
+    prevention: list[TopicLink]
+    topics: list[TopicLink]
+    facts: list[FactRow]
+    understood: bool
+    truncated: bool
+    unknown_words: list[str]
+    ask_url: str
+    data: dict[str, Any] = field(repr=False)
+
+
+def topic_links(slugs: list[str]) -> dict[str, TopicLink]:
+    """Published topics by slug, in one query; slugs without a published topic are left out."""
+    found = Topic.objects.published().filter(slug__in=set(slugs)).select_related("article__pack")
+    return {topic.slug: TopicLink(topic.slug, topic.title, topic.get_absolute_url()) for topic in found}
+
+
+def _minutes(value: float) -> str:
+    if value < 1:
+        seconds = max(1, round(value * 60))
+        return f"about {seconds} second{'s' if seconds != 1 else ''}"
+    minutes = round(value)
+    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def _weeks(value: float) -> str:
+    if value < 1:
+        days = max(1, round(value * 7))
+        return f"about {days} day{'s' if days != 1 else ''}"
+    weeks = round(value, 1)
+    return f"about {weeks:g} week{'s' if weeks != 1 else ''}"
+
+
+def fact_rows(facts: dict[str, Any]) -> list[FactRow]:
+    """What we understood, in words, each with the guided step that asks about it."""
+    q = questions()
+    rows: list[FactRow] = []
+
+    def values(label: str, key: str, group: str, step: str) -> None:
+        items = facts.get(key) or []
+        if items:
+            rows.append(FactRow(label, "; ".join(q.label(group, item) for item in items), step))
+
+    values("Where", "locations", "locations", "where")
+    if facts.get("sides"):
+        rows.append(FactRow("Side", q.label("sides", facts["sides"]), "where"))
+    values("What it feels like", "sensations", "sensations", "feel")
+    if facts.get("duration_minutes") is not None:
+        rows.append(FactRow("One episode lasts", _minutes(float(facts["duration_minutes"])), "feel"))
+    if facts.get("frequency"):
+        rows.append(FactRow("How often", q.label("frequency", facts["frequency"]), "feel"))
+    if facts.get("persists_weeks") is not None:
+        rows.append(FactRow("Going on for", _weeks(float(facts["persists_weeks"])), "feel"))
+    values("When", "timings", "timings", "feel")
+    if facts.get("age") is not None:
+        rows.append(FactRow("Age", str(facts["age"]), "about"))
+    if facts.get("sex"):
+        rows.append(FactRow("Sex", q.label("sex", facts["sex"]), "about"))
+    if facts.get("pregnant") is not None:
+        pregnancy = "Pregnant" if facts["pregnant"] else "Not pregnant"
+        if facts.get("pregnancy_week"):
+            pregnancy += f", week {facts['pregnancy_week']}"
+        rows.append(FactRow("Pregnancy", pregnancy, "about"))
+    values("Medicines", "medicines", "medicines", "health")
+    values("Health conditions", "conditions", "conditions", "health")
+    values("Habits and activities", "habits", "habits", "health")
+    values("Other details", "flags", "flags", "health")
+    values("Other symptoms", "symptoms", "symptoms", "symptoms")
+    values("Not present", "pertinent_negatives", "symptoms", "symptoms")
+    return rows
+
+
+def ask_url(title: str, body: str) -> str:
+    """The community's question form with the description carried over, or the contact page."""
+    try:
+        base = reverse("community:ask")
+    except NoReverseMatch:
+        return reverse("core:contact")
+    if len(body) > ASK_BODY_MAX_CHARS:
+        body = body[: ASK_BODY_MAX_CHARS - 1].rstrip() + "…"
+    return f"{base}?{urlencode({'title': title, 'body': body})}"
+
+
+def _ask_title(spasm_label: str, facts: dict[str, Any]) -> str:
+    q = questions()
+    places = [q.label("locations", place).split(" (")[0].lower() for place in facts.get("locations") or []]
+    what = spasm_label if spasm_label else "Muscle spasms"
+    if places:
+        return f"{what}: {', '.join(places[:3])} – what could be causing it?"
+    return f"{what} – what could be causing it?"
+
+
+def build_result(data: dict[str, Any]) -> ResultView:
+    q = questions()
+    triage = data.get("triage") or {}
+    level = str(triage.get("level") or "see_doctor")
+    advice = triage.get("advice") or {}
+    facts = data.get("facts") or {}
+    spasm_type = data.get("spasm_type")
+    type_info = q.spasm_types.get(spasm_type or "", {})
+    cause_topics = [q.causes.get(c["id"], {}).get("topic", "") for c in data.get("causes") or []]
+    wanted = [*cause_topics, type_info.get("topic", ""), *data.get("relief", []), *data.get("prevention", []),
+              *data.get("topics", [])]
+    links = topic_links([slug for slug in wanted if slug])
+
+    def linked(slugs: list[str]) -> list[TopicLink]:
+        return [links[slug] for slug in slugs if slug in links]
+
+    causes = [
+        CauseView(
+            id=cause["id"],
+            label=q.causes.get(cause["id"], {}).get("label", cause["id"].replace("_", " ").capitalize()),
+            score=float(cause.get("score", 0)),
+            why=[str(reason) for reason in cause.get("why", [])],
+            topic=links.get(q.causes.get(cause["id"], {}).get("topic", "")),
+        )
+        for cause in data.get("causes") or []
+    ]
+    rows = fact_rows(facts)
+    spasm_label = type_info.get("label", "")
+    text = str(data.get("text") or "")
+    body = text or "\n".join(f"{row.label}: {row.value}" for row in rows)
+    return ResultView(
+        level=level,
+        heading=q.triage_headings.get(level, level),
+        what_to_do=str(advice.get("what_to_do") or ""),
+        how_soon=str(advice.get("how_soon") or ""),
+        safety_net=[str(item) for item in advice.get("safety_net") or []],
+        reasons=[str(reason) for reason in triage.get("reasons") or []],
+        rules=list(triage.get("rules") or []),
+        spasm_type=spasm_type,
+        spasm_type_label=spasm_label,
+        spasm_type_topic=links.get(type_info.get("topic", "")),
+        causes=causes,
+        relief=linked(data.get("relief") or []),
+        prevention=linked(data.get("prevention") or []),
+        topics=linked(data.get("topics") or []),
+        facts=rows,
+        understood=bool(facts.get("understood", rows)),
+        truncated=bool(facts.get("truncated")),
+        unknown_words=[str(word) for word in facts.get("unknown_words") or []][:20],
+        ask_url=ask_url(_ask_title(spasm_label, facts), body),
+        data=data,
+    )

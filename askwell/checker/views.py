@@ -1,0 +1,118 @@
+"""The spasm checker's pages: a start page (disclaimer, free text), the guided steps, the result.
+
+Nothing is stored: answers travel in a signed hidden field (state.py) and the result is
+computed on each request. The description is never logged. Pages carrying health details
+are marked no-store so that a shared computer's browser cache does not keep them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from askwell.checker.engine import CheckerInputError, run_check
+from askwell.checker.forms import STEP_NAMES, STEPS, FreeTextForm, StepForm, step_form
+from askwell.checker.presentation import build_result
+from askwell.checker.state import State, StateError, load_state, sign_state, state_from_facts, structured_from_state
+from askwell.medical.facts import Facts, FactsError
+
+NOTHING_GIVEN = "You have not told us anything yet: choose where you feel it, or describe it in your own words."
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "checker/start.html", {"form": FreeTextForm(), "steps": STEPS})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def result(request: HttpRequest) -> HttpResponse:
+    """The result of a free-text check (the form on the start page posts here)."""
+    if request.method == "GET":
+        return redirect("checker:start")
+    form = FreeTextForm(request.POST)
+    if form.is_valid():
+        text = form.cleaned_data["text"]
+        try:
+            data = run_check(text=text)
+        except CheckerInputError as error:
+            form.add_error("text", error.message)
+        else:
+            return _render_result(request, data, state_from_facts(data.get("facts") or {}))
+    return render(request, "checker/start.html", {"form": form, "steps": STEPS}, status=422)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def guided(request: HttpRequest) -> HttpResponse:
+    """The guided check: each step posts its answers with the signed answers so far."""
+    if request.method == "GET":
+        return _render_step(request, STEPS[0](initial={}), {})
+    try:
+        state = load_state(request.POST.get("state", ""))
+    except StateError as error:
+        return _render_step(request, STEPS[0](initial={}), {}, problem=error.args[0], status=400)
+
+    goto = request.POST.get("goto", "")
+    if goto in STEP_NAMES:  # "change this" from the result page, or a step link
+        return _render_step(request, step_form(goto)(initial=state), state)
+
+    name = request.POST.get("step", "")
+    if name not in STEP_NAMES:
+        return _render_step(request, STEPS[0](initial=state), state)
+    form = step_form(name)(request.POST)
+    action = request.POST.get("action", "next")
+    index = STEP_NAMES.index(name)
+
+    if action == "back":
+        if form.is_valid():
+            state = {**state, **form.to_state()}
+        previous = STEPS[max(index - 1, 0)]
+        return _render_step(request, previous(initial=state), state)
+
+    if not form.is_valid():
+        return _render_step(request, form, state, status=422)
+    state = {**state, **form.to_state()}
+    structured = structured_from_state(state)
+    try:
+        Facts.from_structured(structured)
+    except FactsError as error:
+        form.add_error(None, error.message)
+        return _render_step(request, form, state, status=422)
+
+    if action == "finish" or index == len(STEPS) - 1:
+        try:
+            data = run_check(text=state.get("text") or None, structured=structured)
+        except CheckerInputError as error:
+            message = NOTHING_GIVEN if not structured and not state.get("text") else error.message
+            form.add_error(None, message)
+            return _render_step(request, form, state, status=422)
+        return _render_result(request, data, state)
+    return _render_step(request, STEPS[index + 1](initial=state), state)
+
+
+def _render_step(
+    request: HttpRequest, form: StepForm, state: State, problem: str = "", status: int = 200
+) -> HttpResponse:
+    index = STEP_NAMES.index(form.name)
+    context: dict[str, Any] = {
+        "form": form,
+        "state_token": sign_state(state),
+        "step_number": index + 1,
+        "step_count": len(STEPS),
+        "is_first": index == 0,
+        "is_last": index == len(STEPS) - 1,
+        "problem": problem,
+    }
+    return render(request, "checker/step.html", context, status=status)
+
+
+def _render_result(request: HttpRequest, data: dict[str, Any], state: State) -> HttpResponse:
+    context = {"result": build_result(data), "state_token": sign_state(state), "steps": STEPS}
+    response = render(request, "checker/result.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
