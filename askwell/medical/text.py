@@ -85,12 +85,19 @@ def stem(word: str) -> str:
     return word
 
 
+@cache
+def _spelled_out_contractions() -> dict[str, str]:
+    bare = load_yaml("text_rules.yaml")["negation"]["bare_contractions"]
+    spelled = {word: word[:-2] + "n't" for word in bare}  # "cant" -> "can't"
+    spelled["cannot"] = "can't"
+    return spelled
+
+
 def tokenize(text: str) -> list[Token]:
     """Words, numbers and the punctuation that ends clauses, from normalised text."""
-    return [
-        Token(word=w, stem=stem(w), index=i)
-        for i, w in enumerate(_TOKEN.findall(text.replace("'s ", " ")))
-    ]
+    spelled = _spelled_out_contractions()
+    words = (spelled.get(w, w) for w in _TOKEN.findall(text.replace("'s ", " ")))
+    return [Token(word=w, stem=stem(w), index=i) for i, w in enumerate(words)]
 
 
 def is_punctuation(word: str) -> bool:
@@ -115,6 +122,7 @@ def clauses(tokens: list[Token]) -> list[tuple[int, int]]:
 class _NegationRules:
     cues: frozenset[str]
     terminators: frozenset[str]
+    list_cues: frozenset[str]
     max_scope_words: int
     max_words_after_comma: int
 
@@ -125,6 +133,7 @@ def _negation_rules() -> _NegationRules:
     return _NegationRules(
         cues=frozenset(data["cues"]) | frozenset(data["bare_contractions"]),
         terminators=frozenset(data["terminators"]),
+        list_cues=frozenset(data["list_cues"]),
         max_scope_words=int(data["max_scope_words"]),
         max_words_after_comma=int(data["max_words_after_comma"]),
     )
@@ -160,16 +169,18 @@ def negated_token_indexes(tokens: list[Token], ignore: frozenset[int] = frozense
             i += 1
             continue
         reach = 0
+        opens_list = tokens[i].word in rules.list_cues
         j = i + 1
         while j < len(tokens) and reach < rules.max_scope_words:
             word = tokens[j].word
             if word in SENTENCE_END or word in rules.terminators:
                 break
             if word == ",":
-                if not _list_continues(tokens, j + 1, rules):
+                if not opens_list or not _list_continues(tokens, j + 1, rules):
                     break
             elif j not in ignore and _is_cue(word, rules):
                 reach = 0  # "not short of breath and no chest pain": a fresh denial
+                opens_list = word in rules.list_cues
             else:
                 negated.add(j)
                 reach += 1

@@ -145,3 +145,20 @@ def test_it_triages_a_search_query_in_well_under_a_millisecond() -> None:
         triage_text(query)
     per_call_ms = (time.perf_counter() - start) * 1000 / len(queries)
     assert per_call_ms < 1.0
+
+
+# Phrasings found by probing with descriptions the rules were not written from.
+@pytest.mark.parametrize(("text", "level"), [
+    ("cant breathe properly and my calf is killing me", "emergency"),
+    ("whole body shaking, cannot stop, very hot, confused", "emergency"),
+    ("lower back spasms and I cannot control my bladder", "urgent"),
+    ("it doesnt feel warm, calf cramp", "self_care"),
+    ("no swelling, redness or warmth in my calf, just cramps", "self_care"),
+])
+def test_it_reads_typed_contractions_and_comma_lists_safely(text: str, level: str) -> None:
+    assert level_of(text) == level
+
+
+def test_a_denial_by_a_verb_stops_at_the_comma() -> None:
+    facts = triage_text("I can't stop shaking, confused")
+    assert facts.level == "emergency"
