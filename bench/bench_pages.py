@@ -1,0 +1,456 @@
+"""Page performance for anonymous readers: the production server under load, and Django's
+own time per page in-process. Prints figures against the targets; it asserts nothing.
+
+    .venv/bin/python bench/bench_pages.py [--workers N] [--sweep] [--profile] [--duration 10]
+
+What it does, on a throwaway SQLite database in a temporary folder (your var/ is untouched):
+ 1. migrate + loadcontent;
+ 2. in-process: median server time of the home page and an article through Django's test
+    Client (500 requests each, page cache warm), next to a minimal "hello" view and to the
+    same pages with the page cache off (what a cache miss costs);
+ 3. `askwell serve` (gunicorn, page cache on, a local-memory cache per worker) measured with
+    `wrk -t2 -c32 -d10s --latency`, and the minimal view served by gunicorn the same way
+    (bench/minimal_wsgi.py: the same settings plus /bench-minimal/);
+ 4. the same with REDIS_URL=redis://127.0.0.1:6379/1 when Redis answers;
+ 5. what-if: the same site (gunicorn, same workers) with persistent database connections
+    (CONN_MAX_AGE=600), which askwell's SQLite configuration does not set;
+ 6. --sweep: worker counts 2..5 (sync) and gthread, served by the gunicorn CLI;
+ 7. --profile: cProfile of the in-process article page (cache warm and cold).
+When wrk is missing a small Python load generator is used instead (it saturates sooner;
+its figures are a floor, not comparable with wrk's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from http.client import HTTPConnection
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO / "bench"
+VENV_BIN = REPO / ".venv" / "bin"
+PAGES = {"home": "/", "article": "/muscle-spasms/causes/"}
+MINIMAL = "/bench-minimal/"
+REDIS_URL = "redis://127.0.0.1:6379/1"
+TARGET_MEDIAN_MS = 10.0
+TARGET_RPS = 1000.0
+TARGET_P99_MS = 50.0
+
+
+@dataclass
+class Load:
+    label: str
+    page: str
+    rps: float
+    median_ms: float
+    p99_ms: float
+    errors: int
+    tool: str
+
+
+# --------------------------------------------------------------------------- set-up
+
+
+def prepare_environment(data_dir: Path) -> dict[str, str]:
+    """The environment for this process and the servers: a throwaway SQLite database."""
+    env = dict(os.environ)
+    for name in ("DATABASE_URL", "REDIS_URL", "ASKWELL_PRODUCTION", "DEBUG", "CACHE_PAGES_SECONDS"):
+        env.pop(name, None)
+    env.update(
+        ASKWELL_DATA_DIR=str(data_dir),
+        SECRET_KEY="bench-only-" + "x" * 60,
+        LOG_LEVEL="WARNING",
+        DJANGO_SETTINGS_MODULE="minimal_settings",
+        PYTHONPATH=os.pathsep.join([str(BENCH), str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+    )
+    os.environ.clear()
+    os.environ.update(env)
+    sys.path[:0] = [str(BENCH), str(REPO)]
+    return env
+
+
+def setup_django() -> None:
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("loadcontent", verbosity=0, stdout=io.StringIO())
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+def in_process_medians(requests: int) -> dict[str, float]:
+    """Median milliseconds per request through Django's test Client (no HTTP server)."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client, override_settings
+
+    client = Client()
+    results: dict[str, float] = {}
+
+    def median_ms(url: str, reconnect: bool = False) -> float:
+        for _ in range(20):  # warm: page cache, template loader, connection
+            assert client.get(url).status_code == 200, url
+        times = []
+        for _ in range(requests):
+            if reconnect:
+                connection.close()
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - start)
+            assert response.status_code == 200
+        return statistics.median(times) * 1000
+
+    cache.clear()
+    for name, url in PAGES.items():
+        results[f"{name} (cache warm)"] = median_ms(url)
+    # The test Client keeps one database connection; a server with CONN_MAX_AGE=0 opens one
+    # per request, which this variant reproduces.
+    for name, url in PAGES.items():
+        results[f"{name} (warm, new DB conn)"] = median_ms(url, reconnect=True)
+    results["minimal view"] = median_ms(MINIMAL)
+    with override_settings(CACHE_PAGES_SECONDS=0):
+        for name, url in PAGES.items():
+            results[f"{name} (page cache off)"] = median_ms(url)
+    return results
+
+
+def profile_in_process(url: str, cached: bool, top: int = 25) -> str:
+    from django.test import Client, override_settings
+
+    client = Client()
+    seconds = None if cached else 0
+    with override_settings(CACHE_PAGES_SECONDS=seconds) if seconds is not None else _nothing():
+        for _ in range(20):
+            client.get(url)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(300):
+            client.get(url)
+        profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+class _nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+# --------------------------------------------------------------------------- servers
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """A server process in its own process group, stopped (only it) on exit."""
+
+    def __init__(self, command: list[str], env: dict[str, str], port: int, ready_path: str, label: str) -> None:
+        self.command, self.env, self.port, self.ready_path, self.label = command, env, port, ready_path, label
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - kept open while the server runs, closed in stop()
+
+    def __enter__(self) -> Server:
+        self.process = subprocess.Popen(
+            self.command, env=self.env, cwd=REPO, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.label} exited at start-up:\n{self.output()}")
+            try:
+                with urllib.request.urlopen(self.url(self.ready_path), timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"{self.label} did not answer within 60 s:\n{self.output()}")
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def output(self) -> str:
+        if self.log.closed:
+            return ""
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")[-3000:]
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+
+def askwell_serve(env: dict[str, str], workers: int | None) -> Server:
+    port = free_port()
+    command = [str(VENV_BIN / "askwell"), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if workers:
+        command += ["--workers", str(workers)]
+    return Server(command, env, port, "/healthz", f"askwell serve (workers={workers or 'default'})")
+
+
+def gunicorn(env: dict[str, str], app: str, workers: int, worker_class: str = "sync", threads: int = 1) -> Server:
+    port = free_port()
+    command = [
+        str(VENV_BIN / "gunicorn"), "--pythonpath", f"{BENCH},{REPO}", "-w", str(workers), "-k", worker_class,
+        "--threads", str(threads), "-b", f"127.0.0.1:{port}", "--graceful-timeout", "10", "--log-level", "warning",
+        app,
+    ]
+    return Server(command, env, port, "/healthz", f"gunicorn {app} -w {workers} -k {worker_class}")
+
+
+# --------------------------------------------------------------------------- load
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value.strip()).groups()  # type: ignore[union-attr]
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def parse_wrk(output: str) -> tuple[float, float, float, int]:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    median = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))  # type: ignore[union-attr]
+    errors = 0
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    if non_2xx:
+        errors += int(non_2xx.group(1))
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if socket_errors:
+        errors += sum(int(n) for n in socket_errors.groups())
+    return rps, median, p99, errors
+
+
+def python_load(url: str, connections: int, seconds: float) -> tuple[float, float, float, int]:
+    """Fallback when wrk is missing: keep-alive connections, one thread each."""
+    host_port = url.split("/")[2]
+    path = "/" + url.split("/", 3)[3]
+    host, port = host_port.split(":")
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def worker() -> None:
+        mine: list[float] = []
+        connection = HTTPConnection(host, int(port), timeout=10)
+        while time.monotonic() < stop_at:
+            start = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                if response.status >= 400:
+                    errors[0] += 1
+            except OSError:
+                errors[0] += 1
+                connection = HTTPConnection(host, int(port), timeout=10)
+                continue
+            mine.append(time.perf_counter() - start)
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    if not latencies:
+        return 0.0, 0.0, 0.0, errors[0]
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    return len(latencies) / seconds, statistics.median(latencies) * 1000, p99 * 1000, errors[0]
+
+
+def measure(server: Server, label: str, page: str, path: str, args: argparse.Namespace) -> Load:
+    url = server.url(path)
+    with urllib.request.urlopen(url, timeout=5) as response:
+        assert response.status == 200, f"{url} answered {response.status}"
+    if shutil.which("wrk"):
+        base = ["wrk", f"-t{args.threads}", f"-c{args.connections}", "--latency", url]
+        # Warm every worker's own page cache (and its database connection) first.
+        subprocess.run([*base[:3], "-d2s", *base[3:]], check=True, capture_output=True)
+        done = subprocess.run([*base[:3], f"-d{args.duration}s", *base[3:]], check=True, capture_output=True, text=True)
+        rps, median, p99, errors = parse_wrk(done.stdout)
+        tool = "wrk"
+    else:
+        python_load(url, args.connections, 2)
+        rps, median, p99, errors = python_load(url, args.connections, args.duration)
+        tool = "python"
+    load = Load(label, page, rps, median, p99, errors, tool)
+    print(f"  {label:<34} {page:<9} {rps:>9.0f} req/s  median {median:6.2f} ms  p99 {p99:7.2f} ms"
+          + (f"  ERRORS {errors}" if errors else ""), flush=True)
+    return load
+
+
+def redis_reachable() -> bool:
+    try:
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+        client.ping()
+        # Only this bench's own keys: pages cached by an earlier run against another database.
+        for pattern in ("*page:*", "*core:content-version*", "*views:*"):
+            for key in client.scan_iter(pattern):
+                client.delete(key)
+        return True
+    except Exception as error:  # noqa: BLE001 - any failure means "not reachable" here
+        print(f"  Redis at {REDIS_URL} is not reachable ({error}); skipping the Redis configuration")
+        return False
+
+
+# --------------------------------------------------------------------------- report
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workers", type=int, default=None, help="gunicorn workers (default: askwell serve's)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--requests", type=int, default=500, help="in-process requests per page")
+    parser.add_argument("--sweep", action="store_true", help="also try 2..5 sync workers and gthread")
+    parser.add_argument("--profile", action="store_true", help="cProfile the in-process article page")
+    parser.add_argument("--no-redis", action="store_true")
+    args = parser.parse_args()
+
+    data_dir = Path(tempfile.mkdtemp(prefix="askwell-bench-"))
+    try:
+        env = prepare_environment(data_dir)
+        setup_django()
+        from askwell.core.management.commands.serve import default_workers
+
+        workers = args.workers or default_workers()
+        print(f"machine: {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f} at start; "
+              f"database: throwaway SQLite in {data_dir}")
+        if not shutil.which("wrk"):
+            print("warning: wrk is missing; using the Python load generator (a floor, not comparable with wrk)")
+
+        print(f"\nIn-process (Django test Client, {args.requests} requests each, median):", flush=True)
+        medians = in_process_medians(args.requests)
+        for name, value in medians.items():
+            print(f"  {name:<28} {value:7.3f} ms")
+
+        if args.profile:
+            for cached in (True, False):
+                print(f"\ncProfile, article page, page cache {'warm' if cached else 'off'} (300 requests):")
+                print(profile_in_process(PAGES["article"], cached))
+
+        print(f"\nHTTP (wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency), "
+              f"{workers} gunicorn workers:", flush=True)
+        loads: list[Load] = []
+        failures: list[str] = []
+
+        def run_config(make_server: Callable[[], Server], label: str, pages: dict[str, str]) -> list[Load]:
+            """Measure `pages` on one server; a server that fails is reported, and the rest go on."""
+            try:
+                with make_server() as server:
+                    return [measure(server, label, page, path, args) for page, path in pages.items()]
+            except Exception as error:  # noqa: BLE001 - report and carry on with the other configurations
+                print(f"  {label}: FAILED: {error}", flush=True)
+                failures.append(label)
+                return []
+
+        loads += run_config(
+            lambda: gunicorn(env, "minimal_wsgi:application", workers), "minimal view (gunicorn)", {"minimal": MINIMAL}
+        )
+        loads += run_config(lambda: askwell_serve(env, args.workers), "askwell serve, locmem cache", PAGES)
+        if not args.no_redis and redis_reachable():
+            redis_env = {**env, "REDIS_URL": REDIS_URL}
+            loads += run_config(lambda: askwell_serve(redis_env, args.workers), "askwell serve, Redis cache", PAGES)
+        # What-if: the same site with persistent database connections (see minimal_settings.py).
+        loads += run_config(
+            lambda: gunicorn({**env, "BENCH_CONN_MAX_AGE": "600"}, "minimal_wsgi:application", workers),
+            "what-if: persistent DB conns",
+            PAGES,
+        )
+
+        sweep: list[Load] = []
+        if args.sweep:
+            print("\nWorker sweep (gunicorn CLI, askwell.wsgi, locmem cache):", flush=True)
+            shapes = [(n, "sync", 1) for n in (2, 3, 4, 5)] + [(2, "gthread", 4), (3, "gthread", 4)]
+            for count, worker_class, threads in shapes:
+                label = f"{count} x {worker_class}" + (f" x {threads} threads" if threads > 1 else "")
+                sweep += run_config(
+                    lambda c=count, k=worker_class, t=threads: gunicorn(env, "askwell.wsgi:application", c, k, t),
+                    label,
+                    PAGES,
+                )
+
+        baseline = next((load.rps for load in loads if load.page == "minimal"), None)
+        print("\n" + "=" * 100)
+        print(f"{'configuration':<32} {'page':<8} {'req/s':>8} {'median ms':>10} {'p99 ms':>8} "
+              f"{'req/s vs minimal':>17} {'errors':>7}")
+        for load in loads + sweep:
+            ratio = f"{load.rps / baseline:>16.0%}" if baseline else f"{'n/a':>16}"
+            print(f"{load.label:<32} {load.page:<8} {load.rps:>8.0f} {load.median_ms:>10.2f} {load.p99_ms:>8.2f} "
+                  f"{ratio} {load.errors:>7}")
+        print(f"\n{'in-process (test Client)':<32} {'median ms':>10} {'x minimal':>10}")
+        for name, value in medians.items():
+            print(f"{name:<32} {value:>10.3f} {value / medians['minimal view']:>9.1f}x")
+
+        print("\nTargets (anonymous home and article, askwell serve with its locmem cache):")
+        served = [load for load in loads if load.label.startswith("askwell serve, locmem")]
+        served_ok = len(served) == len(PAGES)
+        median_ok = all(medians[f"{page} (cache warm)"] <= TARGET_MEDIAN_MS for page in PAGES)
+        rps_ok = served_ok and all(load.rps >= TARGET_RPS for load in served)
+        p99_ok = served_ok and all(load.p99_ms <= TARGET_P99_MS for load in served)
+        errors_ok = all(load.errors == 0 for load in loads + sweep)
+        print(f"  median server time <= {TARGET_MEDIAN_MS:g} ms (in-process, cache warm): {verdict(median_ok)}")
+        print(f"  >= {TARGET_RPS:g} requests/s at {args.connections} connections: {verdict(rps_ok)}")
+        print(f"  p99 <= {TARGET_P99_MS:g} ms at {args.connections} connections: {verdict(p99_ok)}")
+        print(f"  no errors under load: {verdict(errors_ok)}")
+        if failures:
+            print(f"  configurations that failed: {', '.join(failures)}")
+        if not shutil.which("wrk"):
+            print("  (measured with the Python load generator: throughput figures are a floor)")
+        return 0 if errors_ok and not failures else 1
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
