@@ -16,6 +16,7 @@ RULE_EXAMPLES = {
     "chest-cramp": "cramp in my chest and my arm hurts",
     "seizure-or-collapse": "he had a seizure and his legs were jerking",
     "rigidity-with-fever-or-jaw-lock": "stepped on a nail, now I can't open my mouth properly",
+    "stroke-signs": "sudden weakness in my arm and my face feels droopy",
     "one-leg-swollen-warm": "my calf is swollen and hot and cramping",
     "cramp-over-10-minutes": "I've had a calf cramp for 20 minutes and it won't ease",
     "tetanus-risk": "got bitten by a dog and now my arm keeps stiffening",
@@ -153,6 +154,11 @@ def test_it_triages_a_search_query_in_well_under_a_millisecond() -> None:
     ("whole body shaking, cannot stop, very hot, confused", "emergency"),
     ("lower back spasms and I cannot control my bladder", "urgent"),
     ("it doesnt feel warm, calf cramp", "self_care"),
+    ("I feel dizzy after my long run and my legs are cramping", "urgent"),
+    ("my toddler had a febrile fit", "emergency"),
+    ("hamstring cramp lasted 15 minutes but stretching sorted it", "self_care"),
+    ("help! my calf cramp has lasted 20 minutes", "urgent"),
+    ("the cramp lasts half an hour before it goes away", "urgent"),
     ("no swelling, redness or warmth in my calf, just cramps", "self_care"),
 ])
 def test_it_reads_typed_contractions_and_comma_lists_safely(text: str, level: str) -> None:
