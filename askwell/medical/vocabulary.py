@@ -26,9 +26,6 @@ LOCATIONS: tuple[str, ...] = (
     "calf", "foot", "toes", "hamstring", "quadriceps", "thigh", "back", "neck", "shoulder",
     "hand", "arm", "abdomen", "eyelid", "face", "jaw", "chest", "whole_body",
 )
-LEG_LOCATIONS: frozenset[str] = frozenset(
-    {"calf", "foot", "toes", "hamstring", "quadriceps", "thigh"}
-)
 FREQUENCIES: tuple[str, ...] = ("occasional", "weekly", "daily")  # least to most often
 SIDES: tuple[str, ...] = ("one", "both")
 SEXES: tuple[str, ...] = ("female", "male")
