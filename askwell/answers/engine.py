@@ -1,0 +1,75 @@
+"""The engine's in-process state: the knowledge documents analysed for re-ranking, corpus
+statistics and the spelling vocabulary. Rebuilt whenever the knowledge documents change."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Max
+
+from askwell.answers.models import SearchDocument, Source
+from askwell.answers.ranking import CorpusStats, Document
+from askwell.medical.lexicon import default_lexicon, words_of
+from askwell.medical.spelling import SpellingCorrector
+
+
+@dataclass(frozen=True)
+class State:
+    signature: tuple[Any, ...]
+    documents: dict[int, Document]
+    stats: CorpusStats
+    corrector: SpellingCorrector
+
+
+_lock = threading.Lock()
+_state: State | None = None
+
+
+def as_document(row: SearchDocument) -> Document:
+    return Document(
+        id=row.pk, key=row.key, kind=row.kind, title=row.title, synonyms=row.synonyms, body=row.body,
+        url=row.url, source=row.source,
+    )
+
+
+def _signature() -> tuple[Any, ...]:
+    summary = SearchDocument.objects.filter(source=Source.KNOWLEDGE).aggregate(n=Count("id"), last=Max("updated_at"))
+    return (summary["n"], summary["last"])
+
+
+def _build(signature: tuple[Any, ...]) -> State:
+    documents = {row.pk: as_document(row) for row in SearchDocument.objects.filter(source=Source.KNOWLEDGE)}
+    lexicon = default_lexicon()
+    vocabulary: list[str] = []
+    for document in documents.values():
+        vocabulary += words_of(f"{document.title}\n{document.synonyms}\n{document.body}")
+    for phrase in lexicon.lay_terms:
+        vocabulary += phrase
+    vocabulary += lexicon.canonical_words()
+    vocabulary += lexicon.misspellings.values()
+    return State(
+        signature=signature,
+        documents=documents,
+        stats=CorpusStats.of(documents.values()),
+        corrector=SpellingCorrector.from_words(vocabulary),
+    )
+
+
+def state() -> State:
+    """The current state; one cheap aggregate query tells whether the knowledge changed."""
+    global _state
+    signature = _signature()
+    current = _state
+    if current is not None and current.signature == signature:
+        return current
+    with _lock:
+        if _state is None or _state.signature != signature:
+            _state = _build(signature)
+        return _state
+
+
+def forget() -> None:
+    global _state
+    _state = None

@@ -1,0 +1,343 @@
+"""Query analysis, re-ranking, confidence and snippets for instant answers. No Django.
+
+The database backend finds candidate documents; this module decides their order. It
+scores each candidate with BM25F over three fields (title above synonyms above body),
+using the person's own words at full weight, spelling corrections a little lower and the
+lexicon's knowledge-base words for lay phrases lower still, adds a bonus for word pairs
+that appear together in a title or keyword, and measures how much of the question the
+best document covers. That coverage, with the score, is the confidence.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from askwell.medical.lexicon import Lexicon, words_of
+from askwell.medical.spelling import SpellingCorrector
+
+MAX_QUERY_CHARS = 500
+MAX_QUERY_WORDS = 60
+
+ORIGINAL_WEIGHT = 1.0
+CORRECTED_WEIGHT = 0.9
+EXPANSION_WEIGHT = 0.6
+
+# BM25F: field -> (weight, length normalisation b). Title above synonyms above body.
+FIELDS: dict[str, tuple[float, float]] = {"title": (5.0, 0.4), "synonyms": (3.5, 0.5), "body": (0.6, 0.75)}
+K1 = 1.5
+PHRASE_BONUS = 0.8
+# Sections whose pages illustrate rather than answer (a person's story) start a little lower.
+SECTION_PRIOR: dict[str, float] = {"stories/": 0.8}
+
+# Below these, no instant answer is shown and the person is offered the experts instead.
+# Calibrated on bench/answers_devset.yaml (answerable versus off-topic questions).
+CONFIDENT_COVERAGE = 0.6
+CONFIDENT_SCORE = 2.5
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further get gets getting got
+    had has have having he her here hers herself him himself his how i if in into is it its itself just
+    keep keeps kind like lot lots me more most much my myself no nor not now of off on once only or other
+    our ours out over own really same she should so some still such than that the their theirs them then there
+    these they this those through to too under until up very was way we were what when where which while who
+    whom why will with would you your yours yourself yourselves im ive dont cant wont isnt doesnt didnt thing
+    things also ever every always sometimes often anyone someone something anything please thanks hi hello
+    mean means bit lately recently normal okay ok go going gone want wanted need needs know tell one two
+    day days week weeks time times since yesterday today tonight year years months month""".split()  # noqa: SIM905
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_CITATION = re.compile(r"\s?\[\d+\]")
+_WORD_SPAN = re.compile(r"[A-Za-z0-9']+")
+
+
+def normalise_query(raw: str) -> tuple[str, bool]:
+    """NFKC, no control characters, single spaces, at most MAX_QUERY_CHARS; and whether it was cut."""
+    text = unicodedata.normalize("NFKC", raw)
+    text = _CONTROL.sub(" ", text.replace("\x00", " "))
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) > MAX_QUERY_CHARS:
+        return text[:MAX_QUERY_CHARS].rstrip(), True
+    return text, False
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, applied to queries and documents alike; consistency is what counts."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, replacement in (("ies", "y"), ("ness", ""), ("ly", ""), ("ing", ""), ("ed", ""), ("es", ""),
+                                ("s", "")):
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        if suffix == "s" and word.endswith(("ss", "us", "is")):
+            return word
+        if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+            continue
+        word = word[: -len(suffix)] + replacement
+        if suffix in ("ing", "ed") and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+            word = word[:-1]
+        break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def content_stems(text: str) -> list[str]:
+    return [stem(word) for word in words_of(text) if word not in STOPWORDS and len(word) > 1]
+
+
+# --------------------------------------------------------------------------- query
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    word: str
+    stem: str
+    weight: float
+    group: int  # one group per thing the person said: a word, or a lay phrase
+
+
+@dataclass
+class QueryPlan:
+    text: str
+    truncated: bool
+    terms: list[QueryTerm]
+    corrected_query: str | None
+    groups: int
+
+    @property
+    def backend_words(self) -> list[str]:
+        """Distinct search words for the backend, best first ([a-z0-9] only, safe to quote)."""
+        seen: dict[str, float] = {}
+        for term in self.terms:
+            seen[term.word] = max(seen.get(term.word, 0.0), term.weight)
+        return sorted(seen, key=lambda word: -seen[word])
+
+    @property
+    def stems(self) -> set[str]:
+        return {term.stem for term in self.terms}
+
+
+def analyse(
+    raw: str,
+    lexicon: Lexicon,
+    corrector: SpellingCorrector,
+    is_known: Callable[[str], bool] | None = None,
+) -> QueryPlan:
+    """Turn what the person typed into weighted search terms."""
+    text, truncated = normalise_query(raw)
+    typed = words_of(text)[:MAX_QUERY_WORDS]
+    words = lexicon.respell(typed)
+    corrected = False
+    for index, word in enumerate(words):
+        if word in STOPWORDS:
+            continue
+        better = corrector.correct(word, is_known)
+        if better != word:
+            words[index] = better
+            corrected = True
+    corrected = corrected or words != typed
+
+    terms: list[QueryTerm] = []
+    group_of_position: dict[int, int] = {}
+    groups = 0
+    for expansion in lexicon.expansions(words):
+        for position in range(expansion.start, expansion.end):
+            group_of_position[position] = groups
+        for term in expansion.terms:
+            if term not in STOPWORDS:
+                terms.append(QueryTerm(term, stem(term), EXPANSION_WEIGHT, groups))
+        groups += 1
+    for position, word in enumerate(words):
+        if word in STOPWORDS or len(word) < 2:
+            continue
+        group = group_of_position.get(position)
+        if group is None:
+            group = groups
+            groups += 1
+        weight = ORIGINAL_WEIGHT if word == typed[position] else CORRECTED_WEIGHT
+        terms.append(QueryTerm(word, stem(word), weight, group))
+    # Order: the person's words first, then the expansions, so phrase pairs follow the question.
+    terms.sort(key=lambda term: -term.weight)
+    used_groups = {term.group for term in terms}
+    return QueryPlan(
+        text=text,
+        truncated=truncated,
+        terms=terms,
+        corrected_query=" ".join(words) if corrected else None,
+        groups=len(used_groups),
+    )
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass
+class Document:
+    """One search unit with its fields analysed for scoring."""
+
+    id: int
+    key: str
+    kind: str
+    title: str
+    synonyms: str
+    body: str
+    url: str
+    source: str
+    fields: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
+    lengths: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    pairs: set[tuple[str, str]] = field(default_factory=set, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name, text in (("title", self.title), ("synonyms", self.synonyms), ("body", self.body)):
+            stems = content_stems(text)
+            self.fields[name] = Counter(stems)
+            self.lengths[name] = len(stems)
+        for line in [self.title, *self.synonyms.splitlines()]:
+            stems = content_stems(line)
+            self.pairs.update(zip(stems, stems[1:], strict=False))
+
+    def has(self, stem_: str) -> bool:
+        return any(stem_ in counts for counts in self.fields.values())
+
+
+@dataclass
+class CorpusStats:
+    """Document frequencies and mean field lengths, from the knowledge base's documents."""
+
+    documents: int
+    frequency: Counter[str]
+    mean_length: dict[str, float]
+
+    @classmethod
+    def of(cls, documents: Iterable[Document]) -> CorpusStats:
+        frequency: Counter[str] = Counter()
+        totals: Counter[str] = Counter()
+        count = 0
+        for document in documents:
+            count += 1
+            frequency.update({s for counts in document.fields.values() for s in counts})
+            totals.update(document.lengths)
+        mean = {name: max(1.0, totals[name] / count) if count else 1.0 for name in FIELDS}
+        return cls(documents=count, frequency=frequency, mean_length=mean)
+
+    def idf(self, stem_: str) -> float:
+        df = self.frequency.get(stem_, 0)
+        return math.log(1.0 + (self.documents - df + 0.5) / (df + 0.5))
+
+
+@dataclass(frozen=True)
+class Ranked:
+    document: Document
+    score: float
+    coverage: float
+
+
+def _term_weights(plan: QueryPlan) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for term in plan.terms:
+        weights[term.stem] = max(weights.get(term.stem, 0.0), term.weight)
+    return weights
+
+
+def score(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
+    total = 0.0
+    for stem_, weight in _term_weights(plan).items():
+        pseudo_tf = 0.0
+        for name, (field_weight, b) in FIELDS.items():
+            tf = document.fields[name].get(stem_, 0)
+            if tf:
+                norm = 1.0 - b + b * document.lengths[name] / stats.mean_length[name]
+                pseudo_tf += field_weight * tf / norm
+        if pseudo_tf:
+            total += weight * stats.idf(stem_) * pseudo_tf / (K1 + pseudo_tf)
+    for first, second in zip(plan.terms, plan.terms[1:], strict=False):
+        if (first.stem, second.stem) in document.pairs:
+            weight = min(first.weight, second.weight)
+            total += PHRASE_BONUS * weight * min(stats.idf(first.stem), stats.idf(second.stem))
+    return total
+
+
+def coverage(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
+    """The share of what the person asked (by informativeness) that the document speaks to."""
+    best: dict[int, float] = {}
+    matched: dict[int, bool] = {}
+    for term in plan.terms:
+        best[term.group] = max(best.get(term.group, 0.0), stats.idf(term.stem))
+        matched[term.group] = matched.get(term.group, False) or document.has(term.stem)
+    total = sum(best.values())
+    if not total:
+        return 0.0
+    return sum(value for group, value in best.items() if matched[group]) / total
+
+
+def prior(key: str) -> float:
+    return next((value for prefix, value in SECTION_PRIOR.items() if key.startswith(prefix)), 1.0)
+
+
+def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats) -> list[Ranked]:
+    ranked = [Ranked(d, score(plan, d, stats) * prior(d.key), coverage(plan, d, stats)) for d in documents]
+    ranked = [r for r in ranked if r.score > 0]
+    ranked.sort(key=lambda r: (-r.score, r.document.key))
+    return ranked
+
+
+def confidence(best: Ranked | None) -> float:
+    """0..1: how sure we are that the best document answers the question."""
+    if best is None:
+        return 0.0
+    strength = min(1.0, best.score / (2 * CONFIDENT_SCORE))
+    return round(best.coverage * (0.5 + 0.5 * strength), 3)
+
+
+def is_confident(best: Ranked | None) -> bool:
+    return best is not None and best.coverage >= CONFIDENT_COVERAGE and best.score >= CONFIDENT_SCORE
+
+
+# --------------------------------------------------------------------------- snippets
+
+
+def snippet(text: str, plan: QueryPlan, stats: CorpusStats, max_chars: int = 260) -> str:
+    """The passage of the text that best matches the question, in plain text."""
+    sentences = [s.strip() for s in _SENTENCE.split(_CITATION.sub("", text)) if s.strip()]
+    if not sentences:
+        return ""
+    weights = _term_weights(plan)
+
+    def value(sentence: str) -> float:
+        stems = set(content_stems(sentence))
+        return sum(weights[s] * stats.idf(s) for s in stems if s in weights)
+
+    best_index = max(range(len(sentences)), key=lambda i: (value(sentences[i]), -i))
+    passage = sentences[best_index]
+    following = best_index + 1
+    while following < len(sentences) and len(passage) + len(sentences[following]) + 1 <= max_chars:
+        passage = f"{passage} {sentences[following]}"
+        following += 1
+    if len(passage) > max_chars:
+        passage = passage[: max_chars - 1].rsplit(" ", 1)[0] + "\u2026"
+    return passage
+
+
+def highlight(text: str, stems: set[str]) -> str:
+    """HTML-escaped text with <mark> around the words whose stem was searched for."""
+    parts: list[str] = []
+    position = 0
+    for match in _WORD_SPAN.finditer(text):
+        word = match.group(0)
+        key = stem(word.lower().replace("'", ""))
+        if key in stems and word.lower() not in STOPWORDS:
+            parts.append(html.escape(text[position : match.start()]))
+            parts.append(f"<mark>{html.escape(word)}</mark>")
+            position = match.end()
+    parts.append(html.escape(text[position:]))
+    return "".join(parts)

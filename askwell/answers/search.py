@@ -1,0 +1,104 @@
+"""The public Python API of instant answers, for the API, the CLI, the pages and other apps.
+
+    answer(query, limit=10) -> dict          the `askwell ask --json` object
+    index_question(...), remove_question(id) keep answered community questions searchable
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from askwell.answers import engine
+from askwell.answers.backends import backend
+from askwell.answers.models import SearchDocument, Source
+from askwell.answers.ranking import (
+    QueryPlan,
+    Ranked,
+    analyse,
+    confidence,
+    is_confident,
+    normalise_query,
+    rerank,
+    snippet,
+)
+from askwell.answers.sync import index_question, remove_question
+from askwell.answers.triage import triage_for
+from askwell.medical.lexicon import default_lexicon
+
+__all__ = ["answer", "index_question", "remove_question", "search"]
+
+MAX_LIMIT = 50
+KNOWLEDGE_CANDIDATES = 40
+QUESTION_CANDIDATES = 20
+# When the words describe an emergency or need for same-day advice, the page on warning
+# signs comes first whatever else matched.
+SAFETY_TOPIC = "care/emergency-signs"
+
+
+def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
+    state = engine.state()
+    search_backend = backend()
+    plan = analyse(text, default_lexicon(), state.corrector, is_known=search_backend.is_known)
+    if not plan.terms:
+        return plan, [], state
+    words = plan.backend_words
+    documents = [
+        state.documents[doc_id]
+        for doc_id, _ in search_backend.candidates(words, Source.KNOWLEDGE, KNOWLEDGE_CANDIDATES)
+        if doc_id in state.documents
+    ]
+    question_ids = [doc_id for doc_id, _ in search_backend.candidates(words, Source.QUESTION, QUESTION_CANDIDATES)]
+    if not documents and not question_ids:
+        for doc_id, _ in search_backend.fuzzy(" ".join(words), KNOWLEDGE_CANDIDATES):
+            if doc_id in state.documents:
+                documents.append(state.documents[doc_id])
+            else:
+                question_ids.append(doc_id)
+    if question_ids:
+        documents += [engine.as_document(row) for row in SearchDocument.objects.filter(pk__in=question_ids)]
+    return plan, rerank(plan, documents, state.stats)[:limit], state
+
+
+def answer(query: str, limit: int = 10) -> dict[str, Any]:
+    """Triage and ranked answers for a question, as the contract's JSON object."""
+    started = time.perf_counter()
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    text, truncated = normalise_query(query)
+    triage = triage_for(text)
+    plan, ranked, state = search(text, limit)
+    if triage["level"] in ("emergency", "urgent"):
+        ranked = _safety_first(ranked, state)[:limit]
+    best = ranked[0] if ranked else None
+    answers = [
+        {
+            "topic": item.document.key,
+            "title": item.document.title,
+            "snippet": snippet(item.document.body, plan, state.stats),
+            "url": item.document.url,
+            "score": round(item.score, 3),
+            "source": item.document.source,
+        }
+        for item in ranked
+    ]
+    result: dict[str, Any] = {
+        "query": text,
+        "triage": triage,
+        "answers": answers,
+        "confident": is_confident(best),
+        "confidence": confidence(best),
+        "corrected_query": plan.corrected_query,
+        "truncated": truncated,
+        "took_ms": 0.0,
+    }
+    result["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
+    return result
+
+
+def _safety_first(ranked: list[Ranked], state: Any) -> list[Ranked]:
+    rest = [item for item in ranked if item.document.key != SAFETY_TOPIC]
+    safety = next((d for d in state.documents.values() if d.key == SAFETY_TOPIC), None)
+    if safety is None:
+        return ranked
+    top = ranked[0].score if ranked else 1.0
+    return [Ranked(safety, top, 1.0), *rest]

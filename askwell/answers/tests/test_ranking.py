@@ -1,0 +1,36 @@
+from askwell.answers.ranking import analyse, highlight, normalise_query, stem
+from askwell.medical.lexicon import default_lexicon
+from askwell.medical.spelling import SpellingCorrector
+
+CORRECTOR = SpellingCorrector.from_words(["cramp", "night", "calf", "twitching", "eyelid"])
+
+
+def test_stems_agree_across_word_forms() -> None:
+    assert stem("cramps") == stem("cramping") == stem("cramped") == stem("cramp")
+    assert stem("stretches") == stem("stretching") == stem("stretch")
+
+
+def test_lay_terms_add_knowledge_words_with_a_lower_weight() -> None:
+    plan = analyse("charley horse", default_lexicon(), CORRECTOR)
+    weights = {t.word: t.weight for t in plan.terms}
+    assert weights["charley"] == 1.0 and weights["calf"] < 1.0
+
+
+def test_the_backend_only_ever_sees_plain_words() -> None:
+    plan = analyse('"calf" NEAR(x*) -cramp^ title:(night)', default_lexicon(), CORRECTOR)
+    assert all(word.isalnum() and word.islower() or word.isdigit() for word in plan.backend_words)
+
+
+def test_long_queries_are_cut_and_flagged() -> None:
+    text, truncated = normalise_query("cramp " * 200)
+    assert truncated and len(text) <= 500
+
+
+def test_control_characters_become_spaces() -> None:
+    assert normalise_query("calf\x00cramp\x07") == ("calf cramp", False)
+
+
+def test_highlight_escapes_html_and_marks_matches() -> None:
+    assert highlight("<b>Calf</b> cramps hurt", {"calf", "cramp"}) == (
+        "&lt;b&gt;<mark>Calf</mark>&lt;/b&gt; <mark>cramps</mark> hurt"
+    )

@@ -1,0 +1,60 @@
+import pytest
+
+from askwell.answers.models import SearchDocument
+from askwell.answers.search import answer, index_question, remove_question
+from askwell.answers.sync import register_question_source, reindex
+from askwell.knowledge.models import Topic
+from askwell.knowledge.signals import topics_changed
+
+pytestmark = pytest.mark.django_db
+
+GOLFER = ("My golf club grip makes my forearm spasm on the back nine", "Loosen the grip and rest between holes.")
+
+
+def test_every_published_topic_is_indexed_by_slug() -> None:
+    slugs = set(Topic.objects.published().values_list("slug", flat=True))
+    assert slugs
+    assert set(SearchDocument.objects.filter(source="knowledge").values_list("key", flat=True)) == slugs
+
+
+def test_faq_entries_are_indexed_as_faq() -> None:
+    assert SearchDocument.objects.get(key="faq/night-spasms").kind == "faq"
+
+
+def test_an_answered_question_becomes_searchable_and_can_be_removed() -> None:
+    index_question(4242, GOLFER[0], GOLFER[1], "/questions/4242/", answered=True)
+    found = [a for a in answer("golf grip forearm spasm")["answers"] if a["topic"] == "question/4242"]
+    assert found and found[0]["source"] == "question" and found[0]["url"] == "/questions/4242/"
+    remove_question(4242)
+    assert "question/4242" not in [a["topic"] for a in answer("golf grip forearm spasm")["answers"]]
+
+
+def test_an_unanswered_question_is_not_indexed() -> None:
+    index_question(7, GOLFER[0], GOLFER[1], "/questions/7/", answered=True)
+    index_question(7, GOLFER[0], GOLFER[1], "/questions/7/", answered=False)
+    assert not SearchDocument.objects.filter(key="question/7").exists()
+
+
+def test_a_changed_topic_is_reindexed_through_the_signal() -> None:
+    topic = Topic.objects.get(slug="relief/massage")
+    topic.title = "Kneading with a zorbulator"
+    topic.save()
+    topics_changed.send(sender=Topic, changed=["relief/massage"], removed=[])
+    assert answer("zorbulator")["answers"][0]["topic"] == "relief/massage"
+
+
+def test_a_removed_topic_leaves_the_index() -> None:
+    Topic.objects.filter(slug="relief/massage").update(status="unpublished")
+    topics_changed.send(sender=Topic, changed=[], removed=["relief/massage"])
+    assert not SearchDocument.objects.filter(key="relief/massage").exists()
+
+
+def test_reindex_rebuilds_topics_and_registered_questions() -> None:
+    register_question_source(lambda: [(99, GOLFER[0], GOLFER[1], "/questions/99/")])
+    SearchDocument.objects.all().delete()
+    total = reindex(__import__("askwell.answers.sync", fromlist=["all_questions"]).all_questions())
+    assert total == Topic.objects.published().count() + 1
+    assert answer("golf grip forearm")["answers"][0]["topic"] == "question/99"
+    from askwell.answers import sync
+
+    sync.QUESTION_SOURCES.clear()

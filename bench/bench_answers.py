@@ -1,0 +1,136 @@
+"""Instant answers on the dev set: the engine against a plain BM25 baseline, and latency.
+
+    .venv/bin/python bench/bench_answers.py [--devset bench/answers_devset.yaml] [--show-misses]
+
+Uses a temporary SQLite database (or the DATABASE_URL one), loads the knowledge packs and
+indexes them through the same signal the site uses. Prints Recall@1, Recall@3 and MRR@10
+for both, how often the engine is (rightly) not confident, and latency p50/p99 per query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def setup_django() -> None:
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["ASKWELL_DATA_DIR"] = tempfile.mkdtemp(prefix="askwell-bench-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "askwell.settings")
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0, skip_checks=True)
+    call_command("loadcontent", verbosity=0, skip_checks=True)
+    from askwell.answers.sync import index_topics
+
+    index_topics()
+
+
+def metrics(rankings: list[list[str]], labels: list[list[str]]) -> dict[str, float]:
+    r1 = r3 = mrr = 0.0
+    for ranked, wanted in zip(rankings, labels, strict=True):
+        for position, key in enumerate(ranked[:10], start=1):
+            if key in wanted:
+                r1 += position == 1
+                r3 += position <= 3
+                mrr += 1.0 / position
+                break
+    n = max(1, len(labels))
+    return {"Recall@1": r1 / n, "Recall@3": r3 / n, "MRR@10": mrr / n}
+
+
+def baseline_ranker() -> Any:
+    """Plain BM25 over one field (title, keywords, summary, body): no lexicon, no spelling."""
+    from askwell.answers.ranking import CorpusStats, Document, QueryPlan, QueryTerm, content_stems, score
+    from askwell.knowledge.models import Topic
+
+    documents = [
+        Document(id=t.pk, key=t.slug, kind="topic", title="", synonyms="", url="", source="knowledge",
+                 body="\n".join([t.title, " ".join(t.keywords), t.summary, t.body_text]))
+        for t in Topic.objects.published()
+    ]
+    stats = CorpusStats.of(documents)
+
+    def rank(query: str) -> list[str]:
+        terms = [QueryTerm(s, s, 1.0, i) for i, s in enumerate(content_stems(query))]
+        plan = QueryPlan(text=query, truncated=False, terms=terms, corrected_query=None, groups=len(terms))
+        scored = [(score(plan, d, stats), d.key) for d in documents]
+        return [key for value, key in sorted(scored, key=lambda p: (-p[0], p[1])) if value > 0]
+
+    return rank
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--devset", default=str(REPO / "bench" / "answers_devset.yaml"))
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    setup_django()
+    import yaml
+
+    from askwell.answers.search import answer
+
+    devset = yaml.safe_load(Path(args.devset).read_text(encoding="utf-8"))
+    questions = [item["q"] for item in devset["questions"]]
+    labels = [list(item["answers"]) for item in devset["questions"]]
+    off_topic = list(devset.get("off_topic", []))
+
+    answer("warm-up query")  # builds the in-process state once, as a running server has
+    engine_rankings: list[list[str]] = []
+    confident: list[bool] = []
+    latencies: list[float] = []
+    for question in questions:
+        started = time.perf_counter()
+        result = answer(question, limit=10)
+        latencies.append((time.perf_counter() - started) * 1000)
+        engine_rankings.append([a["topic"] for a in result["answers"]])
+        confident.append(bool(result["confident"]))
+    off_confident = []
+    for question in off_topic:
+        started = time.perf_counter()
+        off_confident.append(bool(answer(question)["confident"]))
+        latencies.append((time.perf_counter() - started) * 1000)
+
+    rank = baseline_ranker()
+    baseline_rankings = [rank(question) for question in questions]
+    engine, baseline = metrics(engine_rankings, labels), metrics(baseline_rankings, labels)
+
+    print(f"dev set: {len(questions)} answerable questions, {len(off_topic)} off-topic")
+    print(f"{'':14}{'engine':>10}{'BM25 baseline':>16}")
+    for name in ("Recall@1", "Recall@3", "MRR@10"):
+        print(f"{name:14}{engine[name]:>10.3f}{baseline[name]:>16.3f}")
+    right_top = [ranked[:1] and ranked[0] in wanted for ranked, wanted in zip(engine_rankings, labels, strict=True)]
+    print(f"confident on answerable: {sum(confident)}/{len(confident)}"
+          f" (of which top answer right: {sum(c and bool(r) for c, r in zip(confident, right_top, strict=True))})")
+    print(f"confident on off-topic:  {sum(off_confident)}/{len(off_confident)} (lower is better)")
+    print(f"latency per query (in process, incl. triage): p50 {statistics.median(latencies):.2f} ms, "
+          f"p99 {percentile(latencies, 0.99):.2f} ms, max {max(latencies):.2f} ms")
+    if args.show_misses:
+        for question, ranked, wanted in zip(questions, engine_rankings, labels, strict=True):
+            if not ranked or ranked[0] not in wanted:
+                print(f"  miss: {question!r}: got {ranked[:3]}, wanted {wanted}")
+        for question, flag in zip(off_topic, off_confident, strict=True):
+            if flag:
+                print(f"  confident off-topic: {question!r}")
+
+
+if __name__ == "__main__":
+    main()
