@@ -23,6 +23,7 @@ class TopicLink:
     slug: str
     title: str
     url: str
+    summary: str = ""
 
 
 @dataclass
@@ -68,7 +69,9 @@ class ResultView:
 def topic_links(slugs: list[str]) -> dict[str, TopicLink]:
     """Published topics by slug, in one query; slugs without a published topic are left out."""
     found = Topic.objects.published().filter(slug__in=set(slugs)).select_related("article__pack")
-    return {topic.slug: TopicLink(topic.slug, topic.title, topic.get_absolute_url()) for topic in found}
+    return {
+        topic.slug: TopicLink(topic.slug, topic.title, topic.get_absolute_url(), topic.summary) for topic in found
+    }
 
 
 def _minutes(value: float) -> str:
