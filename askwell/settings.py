@@ -100,6 +100,8 @@ else:
     DATABASES = {"default": sqlite_database(DATA_DIR / "askwell.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Opt in now to the Django 6.0 behaviour (URL fields assume https), silencing the warning.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Cache: Redis when REDIS_URL is set (shared by workers; rate limits need a shared cache),
 # otherwise a per-process memory cache that is fine for one machine and for tests.
