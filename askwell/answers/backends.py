@@ -17,8 +17,8 @@ MAX_WORDS = 24
 
 
 class SearchBackend(Protocol):
-    def candidates(self, words: Sequence[str], source: str, limit: int) -> list[tuple[int, float]]:
-        """Document ids (with the backend's own score, higher is better) matching any word."""
+    def candidates(self, words: Sequence[str], source: str, limit: int, every: bool = False) -> list[tuple[int, float]]:
+        """Document ids (with the backend's own score, higher is better) matching any word, or every word."""
 
     def fuzzy(self, text: str, limit: int) -> list[tuple[int, float]]:
         """Ids of documents whose title looks like the text, for when no word matched."""
@@ -37,11 +37,12 @@ def safe_words(words: Sequence[str]) -> list[str]:
 class SqliteBackend:
     """FTS5 with bm25() column weights: title 10, synonyms 5, body 1 (see migration 0002)."""
 
-    def candidates(self, words: Sequence[str], source: str, limit: int) -> list[tuple[int, float]]:
+    def candidates(self, words: Sequence[str], source: str, limit: int, every: bool = False) -> list[tuple[int, float]]:
         words = safe_words(words)
         if not words or not SAFE_WORD.match(source):
             return []
-        match = f'source : "{source}" AND (' + " OR ".join(f'"{word}"' for word in words) + ")"
+        joiner = " AND " if every else " OR "
+        match = f'source : "{source}" AND (' + joiner.join(f'"{word}"' for word in words) + ")"
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT rowid, -bm25(answers_fts, 10.0, 5.0, 1.0, 0.0) AS score FROM answers_fts "
@@ -70,11 +71,11 @@ class PostgresBackend:
 
     WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
-    def candidates(self, words: Sequence[str], source: str, limit: int) -> list[tuple[int, float]]:
+    def candidates(self, words: Sequence[str], source: str, limit: int, every: bool = False) -> list[tuple[int, float]]:
         words = safe_words(words)
         if not words:
             return []
-        query = " or ".join(f'"{word}"' for word in words)
+        query = (" " if every else " or ").join(f'"{word}"' for word in words)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT d.id, ts_rank_cd(%s, d.search_vector, q) AS score "

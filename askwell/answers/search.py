@@ -13,6 +13,7 @@ from askwell.answers import engine
 from askwell.answers.backends import backend
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import (
+    CORRECTED_WEIGHT,
     QueryPlan,
     Ranked,
     analyse,
@@ -21,6 +22,7 @@ from askwell.answers.ranking import (
     normalise_query,
     rerank,
     snippet,
+    stem,
 )
 from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
@@ -48,7 +50,7 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
         for doc_id, _ in search_backend.candidates(words, Source.KNOWLEDGE, KNOWLEDGE_CANDIDATES)
         if doc_id in state.documents
     ]
-    question_ids = [doc_id for doc_id, _ in search_backend.candidates(words, Source.QUESTION, QUESTION_CANDIDATES)]
+    question_ids = _question_candidates(plan, state, search_backend)
     if not documents and not question_ids:
         for doc_id, _ in search_backend.fuzzy(" ".join(words), KNOWLEDGE_CANDIDATES):
             if doc_id in state.documents:
@@ -58,6 +60,24 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
     if question_ids:
         documents += [engine.as_document(row) for row in SearchDocument.objects.filter(pk__in=question_ids)]
     return plan, rerank(plan, documents, state.stats)[:limit], state
+
+
+def _question_candidates(plan: QueryPlan, state: Any, search_backend: Any) -> list[int]:
+    """Community questions that share the person's own words.
+
+    Requiring every word (then the two most telling ones) keeps the backend's work small
+    on millions of questions, where "any word" would make it rank most of the table.
+    """
+    own = list(dict.fromkeys(term.word for term in plan.terms if term.weight >= CORRECTED_WEIGHT))
+    if not own:
+        own = plan.backend_words[:2]
+    found = search_backend.candidates(own, Source.QUESTION, QUESTION_CANDIDATES, every=True)
+    if len(found) < QUESTION_CANDIDATES // 4 and len(own) > 2:
+        telling = sorted(own, key=lambda word: -state.stats.idf(stem(word)))[:2]
+        seen = {doc_id for doc_id, _ in found}
+        more = search_backend.candidates(telling, Source.QUESTION, QUESTION_CANDIDATES, every=True)
+        found += [(doc_id, value) for doc_id, value in more if doc_id not in seen]
+    return [doc_id for doc_id, _ in found]
 
 
 def answer(query: str, limit: int = 10) -> dict[str, Any]:
