@@ -262,7 +262,8 @@ def post_comment(
         parent = parent.parent or parent  # one level of replies: a reply to a reply joins the thread
     digest = spam.content_hash(body)
     since = timezone.now() - datetime.timedelta(seconds=spam.DUPLICATE_WINDOW_SECONDS)
-    if Comment.objects.filter(email__iexact=email, content_hash=digest, created_at__gte=since).exists():
+    same_place = Comment.objects.filter(article=target.article, answer=target.answer)
+    if same_place.filter(email__iexact=email, content_hash=digest, created_at__gte=since).exists():
         raise DuplicatePost("You have already sent this comment.")
     known = Comment.objects.filter(email__iexact=email, status=CommentStatus.VISIBLE).exists()
     held = not known or spam.banned_phrase(name, body, website) is not None

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from askwell.community.models import Question
 from askwell.core.markdown import html_to_text
@@ -43,7 +44,8 @@ class QuestionFeed(Feed[Question, Topic | None]):
         return item.title
 
     def item_description(self, item: Question) -> str:
-        return html_to_text(item.body_html)[:500]
+        # Feed readers treat descriptions as HTML, so the plain text is escaped once more.
+        return escape(html_to_text(item.body_html)[:500])
 
     def item_pubdate(self, item: Question) -> datetime.datetime:
         return item.created_at

@@ -19,7 +19,11 @@ def triage(text: str) -> dict[str, Any] | None:
         from askwell.medical.triage import triage_text
     except ImportError:
         return None
-    result: Any = triage_text(text)
+    try:
+        result: Any = triage_text(text)
+    except Exception:  # a broken rule file must not stop people asking; the page always shows emergency advice
+        log.exception("triage failed")
+        return None
     data: dict[str, Any] = result.to_dict() if hasattr(result, "to_dict") else dict(result)
     return {"level": str(data.get("level", "")), "reasons": [str(r) for r in data.get("reasons", [])]}
 

@@ -188,6 +188,11 @@ class Comment(models.Model):
         assert target is not None
         return f"{target.get_absolute_url().split('#')[0]}#comment-{self.pk}"
 
+    @property
+    def link(self) -> str:
+        """The commenter's website, only when it is a plain web address (never javascript: and the like)."""
+        return self.website if self.website.lower().startswith(("http://", "https://")) else ""
+
 
 class RevisionKind(models.TextChoices):
     QUESTION = "question", "Question"

@@ -17,6 +17,8 @@ def immediate_tasks(settings: Any) -> Iterator[None]:
     """Emails are queued in production; in tests the queue runs each task at once."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.CACHE_PAGES_SECONDS = 300
+    # Real password hashing costs a third of a second per persona; tests need no protection from it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     yield
 
 
@@ -27,6 +29,26 @@ def guard(**fields: Any) -> dict[str, Any]:
 
 def ask(client: Client, **fields: Any) -> Any:
     """Posts the ask form through both steps (suggestions, then post)."""
-    data = guard(title="Why do my calves cramp at night?", body="Every night around 3am, both calves.",
-                 topic="", tags="night, calf", seen_suggestions="True", **fields)
+    defaults = {"title": "Why do my calves cramp at night?", "body": "Every night around 3am, both calves.",
+                "topic": "", "tags": "night, calf", "seen_suggestions": "True"}
+    data = guard(**{**defaults, **fields})
     return client.post("/questions/ask/", data)
+
+
+def published_question(title: str = "Why do my calves cramp at night?", body: str = "Every night, both calves.",
+                       author: Any = None, email: str = "", topic: Any = None) -> Any:
+    """A question through the real actions, then approved, as a moderator would."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from askwell.community import actions
+
+    question = actions.ask_question(user=author or AnonymousUser(), title=title, body=body, topic=topic, tags=["calf"],
+                                    contact_email=email or ("" if author else "asker.anon@example.net"))
+    return actions.publish_question(question)
+
+
+def user_of(client: Client) -> Any:
+    from django.contrib.auth import get_user_model
+
+    user_id = client.session.get("_auth_user_id")
+    return get_user_model().objects.get(pk=user_id) if user_id else None

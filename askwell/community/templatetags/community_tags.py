@@ -26,7 +26,7 @@ def _threads(comments: list[Comment]) -> list[tuple[Comment, list[Comment]]]:
 def comments_for(context: template.Context, target: Article | Answer) -> dict[str, Any]:
     kind = "article" if isinstance(target, Article) else "answer"
     comments = list(target.comments.filter(status=CommentStatus.VISIBLE).only(
-        "pk", "parent_id", "name", "website", "body_html", "created_at"
+        "pk", "parent_id", "name", "website", "body_html", "created_at", "article_id", "answer_id"
     ))
     request = context.get("request")
     signed_in = bool(request and request.user.is_authenticated)
