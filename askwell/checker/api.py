@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from pydantic import ConfigDict
@@ -43,7 +43,7 @@ class CheckIn(Schema):
     )
     locations: list[Location] | None = Field(None, description="Where the spasm is.")
     sides: Side | None = Field(None, description="One side or both (legs).")
-    sensation: list[str] | None = Field(None, description="What it feels like. " + _known("sensation"))
+    sensation: list[str] | str | None = Field(None, description="What it feels like. " + _known("sensation"))
     duration_minutes: float | None = Field(None, ge=0, description="How long one episode lasts, in minutes.")
     frequency: Frequency | None = Field(None, description="How often it happens.")
     persists_weeks: float | None = Field(None, ge=0, description="How long the problem has been going on, in weeks.")
@@ -129,8 +129,11 @@ class ErrorOut(Schema):
         "`askwell check --json`. Informs; does not diagnose."
     ),
 )
-def check_spasm(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
+def check_spasm(request: HttpRequest, payload: CheckIn) -> HttpResponse:
     try:
-        return run_check(text=payload.text, structured=payload.structured())
+        data = run_check(text=payload.text, structured=payload.structured())
     except CheckerInputError as error:
         raise HttpError(422, error.message) from error
+    # The object goes out exactly as the core made it (the CLI prints the same); CheckOut
+    # documents it. Skipping the response model's re-validation also keeps the request cheap.
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

@@ -44,6 +44,7 @@ def press_continue(page: Any) -> None:
 def test_a_guided_check_with_the_keyboard_on_the_body_map(page: Any, site_url: str) -> None:
     visit(page, site_url + "/check/")
     expect(page.locator(".checker-disclaimer")).to_contain_text("not a diagnosis")
+    assert_accessible(page)
     page.get_by_role("link", name="Start the guided check").click()
     expect(page.locator("h1")).to_have_text("Where is it?")
 
