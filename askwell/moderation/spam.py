@@ -85,6 +85,10 @@ def check_fill_time(value: str) -> None:
         ) from error
     except (signing.BadSignature, TypeError, ValueError) as error:
         raise forms.ValidationError("This form could not be checked. Please send it again.", code="stamp") from error
+    if time.time() - started > FORM_MAX_AGE:
+        raise forms.ValidationError(
+            "This form was open too long and has expired. Your text is kept: please send it again.", code="expired"
+        )
     if time.time() - started < settings.ASKWELL_MIN_FILL_SECONDS:
         raise forms.ValidationError("That was sent very fast. Please check your text and send it again.", code="fast")
 
