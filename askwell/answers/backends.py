@@ -14,6 +14,9 @@ from django.db import connection
 
 SAFE_WORD = re.compile(r"^[a-z0-9]{1,60}$")
 MAX_WORDS = 24
+# Above this many matching community questions, scoring them all would cost more than a
+# query may take; the newest matches are taken instead (the knowledge base still answers).
+BROAD_MATCHES = 1000
 
 
 class SearchBackend(Protocol):
@@ -35,18 +38,32 @@ def safe_words(words: Sequence[str]) -> list[str]:
 
 
 class SqliteBackend:
-    """FTS5 with bm25() column weights: title 10, synonyms 5, body 1 (see migration 0002)."""
+    """FTS5 with bm25() column weights: title 10, synonyms 5, body 1 (migrations 0002, 0003).
+
+    Knowledge lives in answers_fts, community questions in answers_qfts, so a large
+    community never slows the knowledge lookup.
+    """
+
+    TABLES = {"knowledge": "answers_fts", "question": "answers_qfts"}
 
     def candidates(self, words: Sequence[str], source: str, limit: int, every: bool = False) -> list[tuple[int, float]]:
         words = safe_words(words)
-        if not words or not SAFE_WORD.match(source):
+        table = self.TABLES.get(source)
+        if not words or table is None:
             return []
-        joiner = " AND " if every else " OR "
-        match = f'source : "{source}" AND (' + joiner.join(f'"{word}"' for word in words) + ")"
+        match = (" AND " if every else " OR ").join(f'"{word}"' for word in words)
         with connection.cursor() as cursor:
+            if source == "question":
+                cursor.execute(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH %s ORDER BY rowid DESC LIMIT %s",  # noqa: S608
+                    [match, BROAD_MATCHES + 1],
+                )
+                newest = [int(row[0]) for row in cursor.fetchall()]
+                if len(newest) > BROAD_MATCHES:
+                    return [(doc_id, 0.0) for doc_id in newest[:limit]]
             cursor.execute(
-                "SELECT rowid, -bm25(answers_fts, 10.0, 5.0, 1.0, 0.0) AS score FROM answers_fts "
-                "WHERE answers_fts MATCH %s ORDER BY bm25(answers_fts, 10.0, 5.0, 1.0, 0.0) LIMIT %s",
+                f"SELECT rowid, -bm25({table}, 10.0, 5.0, 1.0, 0.0) AS score FROM {table} "  # noqa: S608 - fixed names
+                f"WHERE {table} MATCH %s ORDER BY bm25({table}, 10.0, 5.0, 1.0, 0.0) LIMIT %s",
                 [match, limit],
             )
             return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
@@ -58,12 +75,16 @@ class SqliteBackend:
         if not SAFE_WORD.match(word):
             return False
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM answers_fts WHERE answers_fts MATCH %s LIMIT 1", [f'"{word}"'])
-            return cursor.fetchone() is not None
+            for table in self.TABLES.values():
+                cursor.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH %s LIMIT 1", [f'"{word}"'])  # noqa: S608
+                if cursor.fetchone() is not None:
+                    return True
+            return False
 
     def rebuild(self) -> None:
         with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO answers_fts(answers_fts) VALUES ('rebuild')")
+            cursor.execute("INSERT INTO answers_fts(answers_fts) VALUES ('optimize')")
+            cursor.execute("INSERT INTO answers_qfts(answers_qfts) VALUES ('optimize')")
 
 
 class PostgresBackend:
@@ -77,6 +98,21 @@ class PostgresBackend:
             return []
         query = (" " if every else " or ").join(f'"{word}"' for word in words)
         with connection.cursor() as cursor:
+            if source == "question":
+                cursor.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM answers_searchdocument d, "
+                    "websearch_to_tsquery('english', %s) q WHERE d.source = %s AND d.search_vector @@ q "
+                    "LIMIT %s) matches",
+                    [query, source, BROAD_MATCHES + 1],
+                )
+                row = cursor.fetchone()
+                if row is not None and int(row[0]) > BROAD_MATCHES:
+                    cursor.execute(
+                        "SELECT d.id FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
+                        "WHERE d.source = %s AND d.search_vector @@ q ORDER BY d.id DESC LIMIT %s",
+                        [query, source, limit],
+                    )
+                    return [(int(found[0]), 0.0) for found in cursor.fetchall()]
             cursor.execute(
                 "SELECT d.id, ts_rank_cd(%s, d.search_vector, q) AS score "
                 "FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "

@@ -4,6 +4,7 @@ statistics and the spelling vocabulary. Rebuilt whenever the knowledge documents
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,10 @@ class State:
 
 _lock = threading.Lock()
 _state: State | None = None
+_checked_at = 0.0
+# How long a process trusts its state before asking the database whether knowledge changed.
+# Writes in this process forget the state at once; other processes catch up within this time.
+RECHECK_SECONDS = 1.0
 
 
 def as_document(row: SearchDocument) -> Document:
@@ -59,9 +64,13 @@ def _build(signature: tuple[Any, ...]) -> State:
 
 def state() -> State:
     """The current state; one cheap aggregate query tells whether the knowledge changed."""
-    global _state
-    signature = _signature()
+    global _state, _checked_at
     current = _state
+    now = time.monotonic()
+    if current is not None and now - _checked_at < RECHECK_SECONDS:
+        return current
+    signature = _signature()
+    _checked_at = now
     if current is not None and current.signature == signature:
         return current
     with _lock:

@@ -32,7 +32,7 @@ __all__ = ["answer", "index_question", "remove_question", "search"]
 
 MAX_LIMIT = 50
 KNOWLEDGE_CANDIDATES = 40
-QUESTION_CANDIDATES = 20
+QUESTION_CANDIDATES = 12
 # When the words describe an emergency or need for same-day advice, the page on warning
 # signs comes first whatever else matched.
 SAFETY_TOPIC = "care/emergency-signs"
