@@ -92,7 +92,21 @@ def guided(request: HttpRequest) -> HttpResponse:
             form.add_error(None, message)
             return _render_step(request, form, state, status=422)
         return _render_result(request, data, state)
+    emergency = _emergency_so_far(state, structured)
+    if emergency is not None:
+        # Someone describing an emergency should not have to answer more questions first.
+        return _render_result(request, emergency, state, stopped_early=True)
     return _render_step(request, STEPS[index + 1](initial=state), state)
+
+
+def _emergency_so_far(state: State, structured: dict[str, Any]) -> dict[str, Any] | None:
+    if not structured and not state.get("text"):
+        return None
+    try:
+        data = run_check(text=state.get("text") or None, structured=structured)
+    except CheckerInputError:
+        return None
+    return data if data["triage"]["level"] == "emergency" else None
 
 
 def _render_step(
@@ -111,8 +125,11 @@ def _render_step(
     return render(request, "checker/step.html", context, status=status)
 
 
-def _render_result(request: HttpRequest, data: dict[str, Any], state: State) -> HttpResponse:
-    context = {"result": build_result(data), "state_token": sign_state(state), "steps": STEPS}
+def _render_result(
+    request: HttpRequest, data: dict[str, Any], state: State, stopped_early: bool = False
+) -> HttpResponse:
+    context = {"result": build_result(data), "state_token": sign_state(state), "steps": STEPS,
+               "stopped_early": stopped_early}
     response = render(request, "checker/result.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

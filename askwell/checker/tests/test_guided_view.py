@@ -134,6 +134,20 @@ def test_red_flags_ticked_in_the_guided_check_give_the_emergency_banner(anonymou
     assert page.index("triage-banner") < page.index("causes-heading")
 
 
+def test_an_emergency_stops_the_questions_at_once(anonymous):
+    response = post_step(anonymous, start(anonymous), "where", locations=["chest"])
+    page = html(response)
+    assert 'class="triage-banner triage-emergency"' in page
+    assert "We stopped the questions early" in page
+    assert "step 2 of 5" not in page
+
+
+def test_a_calm_answer_goes_on_to_the_next_step(anonymous):
+    response = post_step(anonymous, start(anonymous), "where", locations=["calf"])
+    assert "step 2 of 5" in html(response)
+    assert "triage-banner" not in html(response)
+
+
 def test_the_result_page_sends_you_back_to_a_step_with_your_answers(anonymous):
     response = post_step(anonymous, start(anonymous), "where", action="finish", locations=["back"])
     response = anonymous.post("/check/guided/", {"state": state_of(response), "goto": "where"})
