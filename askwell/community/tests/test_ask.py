@@ -1,0 +1,103 @@
+"""The ask form: suggestions before posting, the triage banner, states, bad input and CSRF failures."""
+
+from __future__ import annotations
+
+from typing import Any
+from unittest import mock
+
+from django.test import Client
+
+from askwell.community.models import Question, QuestionState
+from askwell.community.testing import ask, guard, published_question, user_of
+
+EMERGENCY = {"level": "emergency", "reasons": ["sudden weakness on one side"]}
+
+
+def test_the_first_post_shows_instant_answers_before_posting(anonymous: Client) -> None:
+    suggestions = {"answers": [{"title": "Night cramps explained", "url": "/muscle-spasms/#x", "snippet": "Often."}]}
+    with mock.patch("askwell.community.integration.instant_answers", return_value=suggestions):
+        response = ask(anonymous, email="a@example.net", seen_suggestions="")
+    page = response.content.decode()
+    assert response.status_code == 200 and "Does this answer it?" in page and "Night cramps explained" in page
+    assert 'name="seen_suggestions" value="True"' in page and "Every night around 3am" in page
+    assert not Question.objects.exists()
+
+
+def test_a_red_flag_shows_the_triage_banner_at_once_and_on_the_question(asker: Client, anonymous: Client) -> None:
+    published_question(author=user_of(asker), title="An earlier question that was fine")
+    with mock.patch("askwell.community.integration.triage", return_value=EMERGENCY):
+        page = ask(asker, seen_suggestions="", body="Sudden weakness in my left arm and face").content.decode()
+        assert "This may be an emergency" in page and "sudden weakness on one side" in page
+        ask(asker, body="Sudden weakness in my left arm and face")
+    question = Question.objects.get(body__contains="Sudden weakness")
+    assert question.triage_level == "emergency"
+    assert "This may be an emergency" in anonymous.get(question.get_absolute_url()).content.decode()
+
+
+def test_real_triage_marks_a_red_flag_when_the_medical_core_is_present(asker: Client) -> None:
+    from askwell.community import integration
+
+    result = integration.triage("my calf cramps and I have chest pain and cannot breathe")
+    if result is None:
+        import pytest
+
+        pytest.skip("askwell.medical.triage is not available yet")
+    assert result["level"] == "emergency" and result["reasons"]
+
+
+def test_a_first_question_waits_for_moderation_and_later_ones_are_open(asker: Client) -> None:
+    ask(asker)
+    assert Question.objects.get().state == QuestionState.AWAITING_MODERATION
+    Question.objects.update(state=QuestionState.OPEN)
+    ask(asker, title="A second question about cramps", body="Different text.")
+    assert Question.objects.get(title__startswith="A second").state == QuestionState.OPEN
+
+
+def test_missing_and_over_long_fields_get_messages_and_keep_the_text(anonymous: Client) -> None:
+    response = ask(anonymous, email="", title="x" * 151)
+    page = response.content.decode()
+    assert "This field is required" in page and "at most 150 characters" in page
+    assert "Every night around 3am" in page
+    response = ask(anonymous, email="not-an-email")
+    assert "Enter a valid email address" in response.content.decode()
+    assert not Question.objects.exists()
+
+
+def test_a_csrf_failure_shows_a_styled_page_and_saves_nothing(asker: Client) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user_of(asker))
+    response = client.post("/questions/ask/", guard(title="Why do my calves cramp at night?", body="Text",
+                                                     seen_suggestions="True"))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Please send the form again" in page and "<nav" in page
+    assert not Question.objects.exists()
+
+
+def test_the_asker_edits_and_the_history_keeps_the_old_text(asker: Client, anonymous: Client) -> None:
+    question = published_question(author=user_of(asker), title="The original title of it")
+    asker.post(f"/questions/{question.pk}/edit/", {"title": "A better title for the question", "body": "New text."})
+    question.refresh_from_db()
+    assert question.title == "A better title for the question"
+    history = anonymous.get(f"/questions/{question.pk}/history/").content.decode()
+    assert "The original title of it" in history
+
+
+def test_deletion_is_soft(asker: Client, anonymous: Client) -> None:
+    question = published_question(author=user_of(asker))
+    asker.post(f"/questions/{question.pk}/delete/")
+    assert Question.objects.filter(pk=question.pk, deleted_at__isnull=False).exists()
+    assert anonymous.get(question.get_absolute_url()).status_code == 404
+
+
+def test_answered_questions_are_sent_to_the_instant_answer_index(
+    asker: Client, expert: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    question = published_question(author=user_of(asker))
+    with mock.patch("askwell.community.integration.index_question") as index, \
+            django_capture_on_commit_callbacks(execute=True):
+        from askwell.community import actions
+
+        actions.post_answer(question, author=user_of(expert), body="An answer that is long enough to index.")
+    index.assert_called_once()
+    assert index.call_args.args[0] == question.pk and index.call_args.args[4] is True
