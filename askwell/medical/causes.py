@@ -51,7 +51,7 @@ class Cause:
 
 @dataclass(frozen=True, slots=True)
 class _SpasmTypeRule:
-    id: str
+    id: str | None  # None: the picture is not a spasm type (chest pain, rigidity with fever)
     holds: Predicate
 
 
@@ -97,7 +97,7 @@ def _defaults() -> tuple[str, dict[str, tuple[str, ...]]]:
 def _spasm_type_rules() -> tuple[_SpasmTypeRule, ...]:
     rules = []
     for entry in load_yaml("spasm_types.yaml")["types"]:
-        if entry["id"] not in SPASM_TYPES:
+        if entry["id"] is not None and entry["id"] not in SPASM_TYPES:
             raise DataFileError(f"spasm_types.yaml: unknown type {entry['id']!r}")
         rules.append(_SpasmTypeRule(
             entry["id"], compile_condition(entry["when"], f"spasm_types.yaml {entry['id']}")))

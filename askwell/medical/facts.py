@@ -15,6 +15,7 @@ from typing import Any
 from askwell.medical.data_files import load_yaml
 from askwell.medical.phrases import FactKey, Match, find_matches, load_phrase_index
 from askwell.medical.text import (
+    SENTENCE_END,
     Quantity,
     Token,
     clauses,
@@ -227,6 +228,9 @@ class _DurationWords:
     after: frozenset[str]
     skippable: frozenset[str]
     persistence: frozenset[str]
+    still: frozenset[str]
+    still_reach: int
+    place: frozenset[str]
 
 
 @cache
@@ -237,7 +241,22 @@ def _duration_words() -> _DurationWords:
         after=frozenset(data["words_after"]),
         skippable=frozenset(data["skippable_before"]),
         persistence=frozenset(data["persistence_words"]),
+        still=frozenset(data["still_words"]),
+        still_reach=int(data["still_reach"]),
+        place=frozenset(data["place_words"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _QuestionWords:
+    openers: frozenset[str]
+    person: frozenset[str]
+
+
+@cache
+def _question_words() -> _QuestionWords:
+    data = load_yaml("text_rules.yaml")["questions"]
+    return _QuestionWords(openers=frozenset(data["openers"]), person=frozenset(data["person_words"]))
 
 
 @cache
@@ -250,6 +269,10 @@ _PERSON_WORDS = {"mum", "mom", "mother", "dad", "father", "son", "daughter", "wi
                  "husband", "he", "she", "grandma", "grandad", "grandmother", "grandfather",
                  "partner", "brother", "sister", "baby", "child", "boy", "girl"}
 _PREGNANCY_WORDS = {"pregnant", "gone", "pregnancy"}
+# Set on a general question ("can statins cause cramps?"); the rule data reads it.
+GENERAL_QUESTION = "general_question"
+# A fact that, when denied, means another: relief denied is relief that failed.
+_DENIED_MEANS: dict[FactKey, FactKey] = {("flag", "eased"): ("flag", "not_easing")}
 
 
 def _facts_in_phrase(text: str) -> list[FactKey]:
@@ -300,11 +323,38 @@ def _word_before(words: list[str], start: int, skippable: frozenset[str]) -> int
     return i
 
 
+def _still_follows(words: list[str], end: int, cue: _DurationWords) -> bool:
+    """ "25 mins later and still locked": "still" soon after the number, same sentence."""
+    for word in words[end:end + cue.still_reach]:
+        if word in SENTENCE_END:
+            return False
+        if word in cue.still:
+            return True
+    return False
+
+
+def _spasm_before(words: list[str], before: int, episode_ends: set[int],
+                  place_tokens: set[int], cue: _DurationWords) -> bool:
+    """Is the word before the number (skipping a place: "in my left calf") the spasm?"""
+    i = before
+    while i >= 0:
+        if i in episode_ends:
+            return True
+        if i not in place_tokens and words[i] not in cue.place:
+            return False
+        i -= 1
+    return False
+
+
 def _read_quantities(facts: Facts, tokens: list[Token], matches: list[Match]) -> None:
     words = [t.word for t in tokens]
     cue = _duration_words()
     sensation_ends = {m.end - 1 for m in matches
                       if any(c in ("sensation", "symptom") for c, _ in m.facts)}
+    # What a spasm's length may follow: the spasm word itself, or "won't ease", "stuck".
+    episode_ends = sensation_ends | {m.end - 1 for m in matches if ("flag", "not_easing") in m.facts}
+    place_tokens = {i for m in matches if any(c == "location" for c, _ in m.facts)
+                    for i in range(m.start, m.end)}
     clause_of = {i: span for span in clauses(tokens) for i in range(*span)}
     for q in find_quantities(tokens):
         after = words[q.end] if q.end < len(words) else ""
@@ -316,8 +366,9 @@ def _read_quantities(facts: Facts, tokens: list[Token], matches: list[Match]) ->
             facts.pregnancy_week = int(q.value)
         elif q.unit == "minutes":
             before = _word_before(words, q.start, cue.skippable)
-            if after in cue.after or before in sensation_ends or (
-                    before >= 0 and words[before] in cue.lasting):
+            if (after in cue.after or _still_follows(words, q.end, cue)
+                    or _spasm_before(words, before, episode_ends, place_tokens, cue)
+                    or (before >= 0 and words[before] in cue.lasting)):
                 facts.duration_minutes = max(facts.duration_minutes or 0.0, q.value)
         elif q.unit in ("weeks", "years"):
             weeks = q.value * 52 if q.unit == "years" else q.value
@@ -352,6 +403,15 @@ def _unknown_words(tokens: list[Token], matches: list[Match]) -> list[str]:
     return unknown
 
 
+def _is_general_question(text: str, tokens: list[Token]) -> bool:
+    """A question about spasms in general, not a description of anyone's own body."""
+    if not tokens:
+        return False
+    words = _question_words()
+    asks = "?" in text or tokens[0].word in words.openers
+    return asks and not any(t.word in words.person for t in tokens)
+
+
 def extract_facts(text: str) -> Facts:
     """Read a description in the person's own words into Facts."""
     normalised = normalise(text)
@@ -366,6 +426,11 @@ def extract_facts(text: str) -> Facts:
                 _add_fact(facts, category, value)
             elif category == "symptom":
                 facts.pertinent_negatives.add(value)
+            elif (category, value) in _DENIED_MEANS:
+                # "it wasn't eased by stretching": denied relief is relief that failed.
+                _add_fact(facts, *_DENIED_MEANS[(category, value)])
+    if _is_general_question(normalised.text, tokens):
+        facts.markers.add(GENERAL_QUESTION)
     facts.pertinent_negatives -= facts.symptoms
     _read_quantities(facts, tokens, matches)
     _apply_derived(facts)

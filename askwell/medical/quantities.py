@@ -95,12 +95,14 @@ def parse_number(words: Sequence[str], start: int = 0) -> tuple[float, int] | No
 
 
 def _article_or_bare_unit(words: Sequence[str], i: int) -> tuple[float, int] | None:
-    """ "an hour" is one hour; "for years" is a vague two of them (the unit is not used)."""
+    """ "an hour" is one hour, "last year" one year; "for years" is a vague two of them."""
     following = words[i + 1] if i + 1 < len(words) else ""
     if words[i] in ("a", "an") and following in TIME_UNITS:
         return 1.0, 1
     if words[i] in ("for", "many") and following in _PLURAL_UNITS:
         return 2.0, 1
+    if words[i] in ("last", "past") and following in TIME_UNITS and following not in _PLURAL_UNITS:
+        return 1.0, 1  # "since last year", "for the past hour"
     return None
 
 

@@ -49,7 +49,10 @@ SCALAR_CATEGORIES: dict[str, tuple[str, ...]] = {
     "sex": SEXES,
 }
 # Values that exist without a lexicon phrase: they are set by `derived` rules.
-_DERIVED_ONLY: dict[str, set[str]] = {"timing": {"walking_eases_with_rest"}}
+_DERIVED_ONLY: dict[str, set[str]] = {
+    "timing": {"walking_eases_with_rest"},
+    "marker": {"general_question"},  # set by facts.py when the text asks in general
+}
 
 
 @cache

@@ -23,6 +23,8 @@ RULE_EXAMPLES = {
     "new-weakness-or-numbness": "back spasm and my foot has gone numb",
     "fluid-loss": "cramps everywhere after two days of diarrhoea",
     "statin-muscle-pain": "I take atorvastatin and my thighs ache",
+    "dark-urine-muscle-breakdown": "after a hard gym session my arms ache and my urine is dark brown",
+    "medicine-question": "can blood pressure tablets cause cramps?",
     "arm-or-belly-cramps": "I keep getting cramps in my arm for no reason",
     "twitching-with-weakness": "my arm has been twitching for three weeks",
     "claudication": "my calf cramps when I walk and eases when I stop and rest",
