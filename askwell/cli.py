@@ -10,8 +10,21 @@ import os
 import sys
 
 # Commands that must run on the database as it is (or need none at all).
-RAW_COMMANDS = {"makemigrations", "migrate", "help", "version", "--help", "-h", "--version", "check",
+RAW_COMMANDS = {"makemigrations", "migrate", "help", "version", "--help", "-h", "--version",
                 "shell", "dbshell", "test", "collectstatic", "sqlmigrate", "showmigrations", "loadcontent"}
+
+
+def needs_ready_database(argv: list[str]) -> bool:
+    command = argv[1] if len(argv) > 1 else "help"
+    if command in RAW_COMMANDS:
+        return False
+    if command == "check":
+        # `askwell check TEXT` is the spasm checker and needs the packs; Django's own system
+        # check (`askwell check`, `askwell check --deploy`) must not migrate anything.
+        return any(not arg.startswith("-") for arg in argv[2:]) or any(
+            arg in {"--json", "--jsonl"} for arg in argv[2:]
+        )
+    return True
 
 
 def ensure_ready() -> None:
@@ -36,8 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     django.setup()
-    command = argv[1] if len(argv) > 1 else "help"
-    if command not in RAW_COMMANDS:
+    if needs_ready_database(argv):
         ensure_ready()
     execute_from_command_line(argv)
 

@@ -71,12 +71,22 @@ def secret_key(data_dir: Path, production: bool) -> str:
     if production:
         raise ConfigError("SECRET_KEY is required when ASKWELL_PRODUCTION is on")
     key_file = data_dir / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(64)
-    key_file.write_text(key)
-    key_file.chmod(0o600)
+    if not key_file.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        # Write to a private temporary file, then link it into place: if several processes
+        # start at once, exactly one key wins and nobody ever reads a half-written file.
+        temporary = data_dir / f".secret_key.{os.getpid()}"
+        temporary.write_text(secrets.token_urlsafe(64))
+        temporary.chmod(0o600)
+        try:
+            os.link(temporary, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            temporary.unlink()
+    key = key_file.read_text().strip()
+    if not key:
+        raise ConfigError(f"{key_file} is empty; delete it to generate a new SECRET_KEY")
     return key
 
 

@@ -28,4 +28,5 @@ class Command(BaseCommand):
             ) from None
         if report.changed:
             bump_content_version()
-        self.stdout.write(report.summary())
+        if options["verbosity"] >= 1:
+            self.stdout.write(report.summary())

@@ -1,0 +1,44 @@
+"""The `askwell` console script works on a fresh checkout: no database yet, no packs loaded."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from askwell.cli import needs_ready_database
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def askwell(args: list[str], data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment["ASKWELL_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "askwell.cli", *args], cwd=REPO, env=environment, input=stdin,
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+def test_ask_and_check_work_on_a_fresh_database(tmp_path: Path) -> None:
+    asked = askwell(["ask", "--json", "why do my calves cramp at night"], tmp_path)
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)
+    assert answer["triage"]["level"] in {"self_care", "see_doctor"}
+    assert answer["answers"], "the packs were loaded on first use"
+    checked = askwell(["check", "--jsonl"], tmp_path, stdin="my calf cramps at night\ncrushing chest pain\n")
+    assert checked.returncode == 0, checked.stderr
+    lines = [json.loads(line) for line in checked.stdout.splitlines()]
+    assert [line["triage"]["level"] for line in lines][1] == "emergency"
+    assert len(lines) == 2
+
+
+def test_djangos_system_check_does_not_set_up_the_database() -> None:
+    assert not needs_ready_database(["askwell", "check"])
+    assert not needs_ready_database(["askwell", "check", "--deploy"])
+    assert needs_ready_database(["askwell", "check", "my calf hurts"])
+    assert needs_ready_database(["askwell", "check", "--jsonl"])
+    assert needs_ready_database(["askwell", "ask", "cramp"])
+    assert not needs_ready_database(["askwell", "migrate"])
