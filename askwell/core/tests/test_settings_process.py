@@ -11,7 +11,11 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 def run_askwell(args: list[str], extra_env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+    environment = {
+        k: v for k, v in os.environ.items()
+        # Playwright's test runs set DJANGO_ALLOW_ASYNC_UNSAFE; a deployment never would.
+        if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     environment.update({"ASKWELL_DATA_DIR": str(tmp_path), **extra_env})
     return subprocess.run(
         [sys.executable, "-m", "askwell.cli", *args], cwd=REPO, env=environment,
