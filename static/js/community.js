@@ -1,6 +1,9 @@
 // Small enhancements only; every form works without this file.
 (function () {
   "use strict";
+  // Comment lists may each include this script (article pages are cached whole); run once.
+  if (window.askwellCommunity) { return; }
+  window.askwellCommunity = true;
   // Double-click protection: a form is sent once.
   document.querySelectorAll("form[data-once], form[data-comment-form]").forEach(function (form) {
     form.addEventListener("submit", function () {

@@ -65,3 +65,11 @@ def test_the_expert_page_lists_their_answers_and_the_badge(expert: Client, anony
     page = anonymous.get("/experts/expert/").content.decode()
     assert "A question the expert answers" in page and "Physiotherapist" in page
     assert "expert@example.org" not in page
+
+
+def test_the_allauth_pages_use_the_site_layout(anonymous: Client, expert: Client) -> None:
+    for url in ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"):
+        page = anonymous.get(url).content.decode()
+        assert 'class="site-header"' in page and "community.css" in page, url
+    page = expert.get("/accounts/2fa/").content.decode()
+    assert 'class="site-header"' in page

@@ -35,7 +35,7 @@ def rendered(article: Article) -> str:
 def test_an_empty_page_invites_the_first_comment(article: Article) -> None:
     html = rendered(article)
     assert "No comments yet" in html and "Leave a reply" in html
-    assert "Your email address will not be published. Required fields are marked" in html
+    assert "Your email address is never published. Required fields are marked" in html
     for label in ("Comment", "Name", "Email", "Website", "Remember my name, email and website in this browser"):
         assert label in html
 
