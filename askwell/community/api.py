@@ -67,6 +67,13 @@ class Created(Schema):
     url: str | None
 
 
+def _read_limit(request: HttpRequest) -> None:
+    try:
+        spam.check_rate(request, "api_read")
+    except spam.SpamError as error:
+        raise HttpError(429, str(error)) from error
+
+
 def _summary(question: Question) -> dict[str, object]:
     return {
         "id": question.pk, "title": question.title, "state": question.state,
@@ -79,6 +86,7 @@ def _summary(question: Question) -> dict[str, object]:
 def list_questions(
     request: HttpRequest, topic: str | None = None, limit: int = 20, offset: int = 0
 ) -> list[dict[str, object]]:
+    _read_limit(request)
     if not 1 <= limit <= 100 or offset < 0:
         raise HttpError(400, "limit must be 1 to 100 and offset 0 or more.")
     questions = Question.objects.public().select_related("topic", "author")
@@ -89,6 +97,7 @@ def list_questions(
 
 @router.get("/questions/{question_id}", response=QuestionDetail)
 def question_detail(request: HttpRequest, question_id: int) -> dict[str, object]:
+    _read_limit(request)
     question = get_object_or_404(Question.objects.select_related("topic", "author"), pk=question_id)
     if not question.is_public:
         raise HttpError(404, "No such question.")

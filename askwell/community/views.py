@@ -29,6 +29,7 @@ from askwell.community.models import (
 from askwell.knowledge.models import Article, Topic
 from askwell.moderation import actions as moderation
 from askwell.moderation import spam
+from askwell.moderation.audit import record
 
 
 def question_list(request: HttpRequest) -> HttpResponse:
@@ -145,6 +146,8 @@ def edit_question(request: HttpRequest, pk: int) -> HttpResponse:
             data = form.cleaned_data
             actions.edit_question(question, editor=request.user, title=data["title"], body=data["body"],
                                   topic=data["topic"], tags=actions.clean_tags(data["tags"]))
+            if not permissions.is_owner(request.user, question):
+                record(request.user, "edit", question, "moderator edit")
             messages.success(request, "Your changes are saved; the earlier text is kept in the edit history.")
             return redirect(question)
     else:
@@ -198,6 +201,8 @@ def edit_answer(request: HttpRequest, pk: int) -> HttpResponse:
         form = AnswerEditForm(request.POST)
         if form.is_valid():
             actions.edit_answer(answer, editor=request.user, body=form.cleaned_data["body"])
+            if answer.author_id != request.user.pk:
+                record(request.user, "edit", answer, "moderator edit")
             return redirect(answer.get_absolute_url())
     else:
         form = AnswerEditForm(initial={"body": answer.body})

@@ -80,3 +80,15 @@ def test_non_moderators_cannot_act(member: Client) -> None:
     assert member.post(f"/moderation/question/{question.pk}/approve/").status_code == 403
     question.refresh_from_db()
     assert question.state == QuestionState.AWAITING_MODERATION
+
+
+def test_a_moderator_edit_of_someone_elses_answer_is_audited_and_kept_in_history(moderator: Client,
+                                                                                 expert: Client) -> None:
+    from askwell.community.models import Revision
+
+    answer = actions.post_answer(published_question(), author=user_of(expert), body="The first wording of it.")
+    moderator.post(f"/answers/{answer.pk}/edit/", {"body": "A corrected wording by the moderator."})
+    answer.refresh_from_db()
+    assert answer.body == "A corrected wording by the moderator."
+    assert Revision.objects.get(object_id=answer.pk).body == "The first wording of it."
+    assert AuditEntry.objects.filter(action="edit", target_type="answer", actor_name="moderator").exists()
