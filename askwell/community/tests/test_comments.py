@@ -130,3 +130,22 @@ def test_a_double_click_saves_one_comment(anonymous: Client, article: Article) -
     response = comment(anonymous, article)
     assert response.status_code == 400 and "already sent this comment" in response.content.decode()
     assert Comment.objects.count() == 1
+
+
+def test_a_signed_in_person_posts_with_the_token_the_comment_form_carries(member: Client, expert: Client) -> None:
+    import re
+
+    from askwell.community import actions
+    from askwell.community.testing import published_question
+
+    answer = actions.post_answer(published_question(), author=user_of(expert), body="An answer long enough here.")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user_of(member))
+    page = client.get(answer.question.get_absolute_url()).content.decode()
+    form = page[page.index('action="/community/comments/answer/'):]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
+    assert token is not None
+    data = guard(comment="Signed in and commenting.", name="Member", email="member@example.org", website="",
+                 csrfmiddlewaretoken=token.group(1))
+    assert client.post(f"/community/comments/answer/{answer.pk}/", data).status_code == 302
+    assert Comment.objects.get().author == user_of(member)
