@@ -9,7 +9,7 @@ Use them like this in tests/browser/test_<something>_browser.py:
         assert_no_console_errors(page)
         assert_accessible(page)
 
-Fixtures: `browser` (one Chromium per session), `page` (a fresh context and page per test,
+Fixtures: `browser` (one Chromium per test module), `page` (a fresh context and page per test,
 with `page.console_errors` collecting console errors and uncaught page errors),
 `site_url` (pytest-django's live server with the knowledge packs loaded).
 Helpers: `assert_no_console_errors(page)`, `run_axe(page)`, `assert_accessible(page)`,
@@ -57,17 +57,22 @@ def _missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """One Chromium per test module (not per session, on purpose: see below)."""
     if not CHROMIUM.exists():
         _missing(f"{CHROMIUM} is missing; run ./scripts/browser-deps.sh (or make browser-deps)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _missing("Playwright for Python is not installed; run .venv/bin/python -m pip install -e '.[dev]'")
-    # Playwright's sync API keeps an asyncio loop on this thread, and Django refuses ORM calls
-    # when it sees one. The tests and fixtures make only ordinary blocking calls, so allow
-    # them while the browser lives, and put the setting back afterwards.
+    # Playwright's sync API keeps an asyncio loop running on this thread while it is started,
+    # and Django refuses ORM calls when it sees one. The tests and fixtures make only ordinary
+    # blocking calls, so allow them while the browser lives, and put the setting back after.
+    # Module scope keeps both the loop and the setting inside the browser modules: with a
+    # session-wide browser, every later test in the process would run with a live loop (ORM
+    # calls refused) and with the variable set (inherited by subprocesses, where
+    # `check --deploy` reports async.E001). It costs one Chromium start (~1-2 s) per module.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
