@@ -16,7 +16,9 @@ SAFE_WORD = re.compile(r"^[a-z0-9]{1,60}$")
 MAX_WORDS = 24
 # Above this many matching community questions, scoring them all would cost more than a
 # query may take; the newest matches are taken instead (the knowledge base still answers).
-BROAD_MATCHES = 1000
+# Finding the newest few matches walks the index in id order and stops early, so it stays
+# cheap however common the words are; scoring is then bounded by this many matches.
+BROAD_MATCHES = 300
 
 
 class SearchBackend(Protocol):
@@ -59,7 +61,7 @@ class SqliteBackend:
                     [match, BROAD_MATCHES + 1],
                 )
                 newest = [int(row[0]) for row in cursor.fetchall()]
-                if len(newest) > BROAD_MATCHES:
+                if len(newest) > BROAD_MATCHES or len(newest) <= limit:
                     return [(doc_id, 0.0) for doc_id in newest[:limit]]
             cursor.execute(
                 f"SELECT rowid, -bm25({table}, 10.0, 5.0, 1.0, 0.0) AS score FROM {table} "  # noqa: S608 - fixed names
@@ -99,20 +101,23 @@ class PostgresBackend:
         query = (" " if every else " or ").join(f'"{word}"' for word in words)
         with connection.cursor() as cursor:
             if source == "question":
+                # The newest matches first: cheap however many there are. Only when they are few
+                # enough is it worth asking PostgreSQL to rank them (by id, without a second search).
                 cursor.execute(
-                    "SELECT count(*) FROM (SELECT 1 FROM answers_searchdocument d, "
-                    "websearch_to_tsquery('english', %s) q WHERE d.source = %s AND d.search_vector @@ q "
-                    "LIMIT %s) matches",
+                    "SELECT d.id FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
+                    "WHERE d.source = %s AND d.search_vector @@ q ORDER BY d.id DESC LIMIT %s",
                     [query, source, BROAD_MATCHES + 1],
                 )
-                row = cursor.fetchone()
-                if row is not None and int(row[0]) > BROAD_MATCHES:
-                    cursor.execute(
-                        "SELECT d.id FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
-                        "WHERE d.source = %s AND d.search_vector @@ q ORDER BY d.id DESC LIMIT %s",
-                        [query, source, limit],
-                    )
-                    return [(int(found[0]), 0.0) for found in cursor.fetchall()]
+                newest = [int(found[0]) for found in cursor.fetchall()]
+                if len(newest) > BROAD_MATCHES or len(newest) <= limit:
+                    return [(doc_id, 0.0) for doc_id in newest[:limit]]
+                cursor.execute(
+                    "SELECT d.id, ts_rank_cd(%s, d.search_vector, q) AS score "
+                    "FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
+                    "WHERE d.id = ANY(%s) ORDER BY score DESC, d.id LIMIT %s",
+                    [self.WEIGHTS, query, newest, limit],
+                )
+                return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
             cursor.execute(
                 "SELECT d.id, ts_rank_cd(%s, d.search_vector, q) AS score "
                 "FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "

@@ -10,6 +10,7 @@ best document covers. That coverage, with the score, is the confidence.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re
@@ -70,6 +71,7 @@ def normalise_query(raw: str) -> tuple[str, bool]:
     return text, False
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper, applied to queries and documents alike; consistency is what counts."""
     if len(word) <= 3 or not word.isalpha():
@@ -196,6 +198,11 @@ class Document:
     fields: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
     lengths: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     pairs: set[tuple[str, str]] = field(default_factory=set, init=False, repr=False)
+    # Worked out once per document and kept while the document lives (the knowledge documents
+    # live as long as the process's engine state): the snippet sentences with their stems, and
+    # each stem's BM25F pseudo term frequency for the statistics it was last scored against.
+    _sentences: list[tuple[str, frozenset[str]]] | None = field(default=None, init=False, repr=False)
+    _pseudo_tf: tuple[int, dict[str, float]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for name, text in (("title", self.title), ("synonyms", self.synonyms), ("body", self.body)):
@@ -208,6 +215,24 @@ class Document:
 
     def has(self, stem_: str) -> bool:
         return any(stem_ in counts for counts in self.fields.values())
+
+    def sentences(self) -> list[tuple[str, frozenset[str]]]:
+        if self._sentences is None:
+            texts = [s.strip() for s in _SENTENCE.split(_CITATION.sub("", self.body)) if s.strip()]
+            self._sentences = [(text, frozenset(content_stems(text))) for text in texts]
+        return self._sentences
+
+    def pseudo_tf(self, stats: CorpusStats) -> dict[str, float]:
+        """Each stem's field-weighted, length-normalised term frequency (BM25F before saturation)."""
+        if self._pseudo_tf is not None and self._pseudo_tf[0] == id(stats):
+            return self._pseudo_tf[1]
+        table: dict[str, float] = {}
+        for name, (field_weight, b) in FIELDS.items():
+            norm = 1.0 - b + b * self.lengths[name] / stats.mean_length[name]
+            for stem_, tf in self.fields[name].items():
+                table[stem_] = table.get(stem_, 0.0) + field_weight * tf / norm
+        self._pseudo_tf = (id(stats), table)
+        return table
 
 
 @dataclass
@@ -251,13 +276,9 @@ def _term_weights(plan: QueryPlan) -> dict[str, float]:
 
 def score(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
     total = 0.0
+    table = document.pseudo_tf(stats)
     for stem_, weight in _term_weights(plan).items():
-        pseudo_tf = 0.0
-        for name, (field_weight, b) in FIELDS.items():
-            tf = document.fields[name].get(stem_, 0)
-            if tf:
-                norm = 1.0 - b + b * document.lengths[name] / stats.mean_length[name]
-                pseudo_tf += field_weight * tf / norm
+        pseudo_tf = table.get(stem_, 0.0)
         if pseudo_tf:
             total += weight * stats.idf(stem_) * pseudo_tf / (K1 + pseudo_tf)
     for first, second in zip(plan.terms, plan.terms[1:], strict=False):
@@ -308,16 +329,23 @@ def is_confident(best: Ranked | None) -> bool:
 
 def snippet(text: str, plan: QueryPlan, stats: CorpusStats, max_chars: int = 260) -> str:
     """The passage of the text that best matches the question, in plain text."""
-    sentences = [s.strip() for s in _SENTENCE.split(_CITATION.sub("", text)) if s.strip()]
-    if not sentences:
+    document = Document(id=0, key="", kind="", title="", synonyms="", body=text, url="", source="")
+    return document_snippet(document, plan, stats, max_chars)
+
+
+def document_snippet(document: Document, plan: QueryPlan, stats: CorpusStats, max_chars: int = 260) -> str:
+    """The passage of the document's body that best matches the question (sentences analysed once)."""
+    analysed = document.sentences()
+    if not analysed:
         return ""
-    weights = _term_weights(plan)
+    sentences = [text for text, _ in analysed]
+    weights = {s: w * stats.idf(s) for s, w in _term_weights(plan).items()}
 
-    def value(sentence: str) -> float:
-        stems = set(content_stems(sentence))
-        return sum(weights[s] * stats.idf(s) for s in stems if s in weights)
+    def value(index: int) -> float:
+        stems = analysed[index][1]
+        return sum(w for s, w in weights.items() if s in stems)
 
-    best_index = max(range(len(sentences)), key=lambda i: (value(sentences[i]), -i))
+    best_index = max(range(len(sentences)), key=lambda i: (value(i), -i))
     passage = sentences[best_index]
     following = best_index + 1
     while following < len(sentences) and len(passage) + len(sentences[following]) + 1 <= max_chars:

@@ -14,14 +14,15 @@ from askwell.answers.backends import backend
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import (
     CORRECTED_WEIGHT,
+    Document,
     QueryPlan,
     Ranked,
     analyse,
     confidence,
+    document_snippet,
     is_confident,
     normalise_query,
     rerank,
-    snippet,
     stem,
 )
 from askwell.answers.sync import index_question, remove_question
@@ -45,11 +46,9 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
     if not plan.terms:
         return plan, [], state
     words = plan.backend_words
-    documents = [
-        state.documents[doc_id]
-        for doc_id, _ in search_backend.candidates(words, Source.KNOWLEDGE, KNOWLEDGE_CANDIDATES)
-        if doc_id in state.documents
-    ]
+    # The knowledge base is small and held in memory, analysed once: every topic is scored in
+    # Python, with no database round trip. Only community questions come from the backend.
+    documents = [document for document in state.documents.values() if _mentions(document, plan)]
     question_ids = _question_candidates(plan, state, search_backend)
     if not documents and not question_ids:
         for doc_id, _ in search_backend.fuzzy(" ".join(words), KNOWLEDGE_CANDIDATES):
@@ -60,6 +59,10 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
     if question_ids:
         documents += [engine.as_document(row) for row in SearchDocument.objects.filter(pk__in=question_ids)]
     return plan, rerank(plan, documents, state.stats)[:limit], state
+
+
+def _mentions(document: Document, plan: QueryPlan) -> bool:
+    return any(document.has(term.stem) for term in plan.terms)
 
 
 def _question_candidates(plan: QueryPlan, state: Any, search_backend: Any) -> list[int]:
@@ -94,7 +97,7 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
         {
             "topic": item.document.key,
             "title": item.document.title,
-            "snippet": snippet(item.document.body, plan, state.stats),
+            "snippet": document_snippet(item.document, plan, state.stats),
             "url": item.document.url,
             "score": round(item.score, 3),
             "source": item.document.source,
