@@ -105,7 +105,9 @@ def ask(request: HttpRequest) -> HttpResponse:
                 else:
                     return redirect("community:asked", pk=question.pk) if not member else redirect(question)
     else:
-        form = AskForm(needs_email=not member)
+        # The checker and the search page hand a description over as ?title=&body=.
+        prefill = {name: request.GET.get(name, "")[:limit] for name, limit in (("title", 150), ("body", 5000))}
+        form = AskForm(initial={k: v for k, v in prefill.items() if v}, needs_email=not member)
     context = {"form": form, "suggestions": suggestions, "triage": triage,
                "has_answers_js": integration.answers_assets_available()}
     return render(request, "community/ask.html", context)

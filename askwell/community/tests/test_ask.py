@@ -101,3 +101,11 @@ def test_answered_questions_are_sent_to_the_instant_answer_index(
         actions.post_answer(question, author=user_of(expert), body="An answer that is long enough to index.")
     index.assert_called_once()
     assert index.call_args.args[0] == question.pk and index.call_args.args[4] is True
+
+
+def test_a_description_handed_over_by_the_checker_is_prefilled(anonymous: Client) -> None:
+    page = anonymous.get(
+        "/questions/ask/", {"title": "Calf cramps every night", "body": "I am 70 and my calves cramp at night."}
+    ).content.decode()
+    assert 'value="Calf cramps every night"' in page
+    assert "I am 70 and my calves cramp at night.</textarea>" in page

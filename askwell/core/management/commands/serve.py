@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import multiprocessing
+import subprocess
+import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -22,6 +25,10 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=None, help="default: 2 x CPU cores + 1 (max 12)")
         parser.add_argument("--no-collectstatic", action="store_true")
+        parser.add_argument(
+            "--no-worker", action="store_true",
+            help="do not start the task worker (run `askwell db_worker` separately, e.g. under systemd)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from gunicorn.app.base import BaseApplication
@@ -46,5 +53,23 @@ class Command(BaseCommand):
 
                 return application
 
+        worker = None if options["no_worker"] else start_task_worker()
         self.stdout.write(f"askwell is serving on http://{bind}/ with {workers} workers (Ctrl+C to stop)")
-        Server().run()
+        try:
+            Server().run()
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=15)
+
+
+def start_task_worker() -> subprocess.Popen[bytes] | None:
+    """Emails and digests go through the database task queue; someone has to work it.
+
+    One `db_worker` beside the web server is enough for a single machine; larger
+    deployments run workers separately and pass --no-worker.
+    """
+    backend = getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "")
+    if not backend.endswith("DatabaseBackend"):
+        return None
+    return subprocess.Popen([sys.executable, "-m", "askwell.cli", "db_worker"])
