@@ -121,6 +121,11 @@ def main() -> None:
     print(f"confident on answerable: {sum(confident)}/{len(confident)}"
           f" (of which top answer right: {sum(c and bool(r) for c, r in zip(confident, right_top, strict=True))})")
     print(f"confident on off-topic:  {sum(off_confident)}/{len(off_confident)} (lower is better)")
+    right_confident = sum(c and bool(r) for c, r in zip(confident, right_top, strict=True))
+    all_confident = sum(confident) + sum(off_confident)
+    print(f"confident answers: coverage {sum(confident) / max(1, len(confident)):.3f} of answerable, "
+          f"precision {right_confident / max(1, all_confident):.3f} (right top answer among all confident, "
+          f"off-topic included)")
     print(f"latency per query (in process, incl. triage): p50 {statistics.median(latencies):.2f} ms, "
           f"p99 {percentile(latencies, 0.99):.2f} ms, max {max(latencies):.2f} ms")
     if args.show_misses:

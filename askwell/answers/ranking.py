@@ -37,9 +37,14 @@ PHRASE_BONUS = 0.8
 SECTION_PRIOR: dict[str, float] = {"stories/": 0.8}
 
 # Below these, no instant answer is shown and the person is offered the experts instead.
-# Calibrated on bench/answers_devset.yaml (answerable versus off-topic questions).
-CONFIDENT_COVERAGE = 0.6
-CONFIDENT_SCORE = 2.5
+# Calibrated on bench/answers_devset.yaml (answerable versus off-topic questions) so that at
+# least 95% of confident top answers are right: either a strong match that covers most of
+# the question, or a weaker one that covers all of it and clearly leads the runner-up.
+CONFIDENT_COVERAGE = 0.7
+CONFIDENT_SCORE = 4.0
+FULL_COVERAGE = 0.9
+FULL_COVERAGE_SCORE = 1.25
+CLEAR_LEAD = 0.1
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
@@ -320,8 +325,13 @@ def confidence(best: Ranked | None) -> float:
     return round(best.coverage * (0.5 + 0.5 * strength), 3)
 
 
-def is_confident(best: Ranked | None) -> bool:
-    return best is not None and best.coverage >= CONFIDENT_COVERAGE and best.score >= CONFIDENT_SCORE
+def is_confident(best: Ranked | None, runner_up: Ranked | None = None) -> bool:
+    if best is None:
+        return False
+    if best.coverage >= CONFIDENT_COVERAGE and best.score >= CONFIDENT_SCORE:
+        return True
+    lead = 1.0 - (runner_up.score / best.score if runner_up is not None and best.score > 0 else 0.0)
+    return best.coverage >= FULL_COVERAGE and best.score >= FULL_COVERAGE_SCORE and lead >= CLEAR_LEAD
 
 
 # --------------------------------------------------------------------------- snippets

@@ -108,7 +108,7 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
         "query": text,
         "triage": triage,
         "answers": answers,
-        "confident": is_confident(best),
+        "confident": is_confident(best, ranked[1] if len(ranked) > 1 else None),
         "confidence": confidence(best),
         "corrected_query": plan.corrected_query,
         "truncated": truncated,
