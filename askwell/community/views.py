@@ -326,9 +326,21 @@ def _post_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                                 else f"{back.split('#')[0]}#comments")
     else:
         form = CommentForm()
+    replying_to = _reply_parent(target, request.POST.get("parent") if form.is_bound else request.GET.get("replyto"))
+    if replying_to is not None and not form.is_bound:
+        form = CommentForm(initial={"parent": replying_to.pk})
     status = 400 if form.is_bound else 200
-    return render(request, "community/comment_form_page.html", {"form": form, "back": back, "kind": kind, "pk": pk},
-                  status=status)
+    return render(request, "community/comment_form_page.html",
+                  {"form": form, "back": back, "kind": kind, "pk": pk, "replying_to": replying_to}, status=status)
+
+
+def _reply_parent(target: actions.CommentTarget, raw: str | None) -> Comment | None:
+    """The published comment a no-JavaScript reply answers; a reply to a reply joins its top-level thread."""
+    if not raw or not raw.isdigit():
+        return None
+    parent = Comment.objects.filter(pk=int(raw), article=target.article, answer=target.answer,
+                                    status=CommentStatus.VISIBLE).select_related("parent").first()
+    return (parent.parent or parent) if parent is not None else None
 
 
 _csrf_protected_post_comment = csrf_protect(_post_comment)

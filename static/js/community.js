@@ -41,7 +41,9 @@
     var section = form.closest(".comments");
     if (!section) { return; }
     section.querySelectorAll("[data-reply-to]").forEach(function (link) {
-      link.addEventListener("click", function () {
+      link.addEventListener("click", function (event) {
+        // Without this script the link opens a reply page; with it, the form on this page is used.
+        event.preventDefault();
         field("parent").value = link.getAttribute("data-reply-to");
         var note = form.querySelector("[data-replying]");
         if (note) { note.hidden = false; note.textContent = "Replying to " + link.getAttribute("data-reply-name"); }

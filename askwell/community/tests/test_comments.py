@@ -149,3 +149,33 @@ def test_a_signed_in_person_posts_with_the_token_the_comment_form_carries(member
                  csrfmiddlewaretoken=token.group(1))
     assert client.post(f"/community/comments/answer/{answer.pk}/", data).status_code == 302
     assert Comment.objects.get().author == user_of(member)
+
+
+def test_without_javascript_a_reply_link_opens_a_reply_form_that_joins_the_top_level_thread(
+    anonymous: Client, article: Article
+) -> None:
+    top = Comment.objects.create(article=article, name="Sam", email="sam@example.net", body="Top.",
+                                 body_html="<p>Top comment text.</p>", status=CommentStatus.VISIBLE)
+    reply = Comment.objects.create(article=article, parent=top, name="Ali", email="ali@example.net", body="R.",
+                                   body_html="<p>R.</p>", status=CommentStatus.VISIBLE)
+    link = f"/community/comments/article/{article.pk}/?replyto={top.pk}#reply"
+    html = rendered(article)
+    assert f'href="{link.replace("&", "&amp;")}"' in html
+    assert html.count("?replyto=") == 1  # only top-level comments offer a reply link
+    page = anonymous.get(f"/community/comments/article/{article.pk}/?replyto={reply.pk}")
+    body = page.content.decode()
+    assert page.status_code == 200 and 'id="reply"' in body and "Top comment text." in body
+    assert f'name="parent" value="{top.pk}"' in body
+    anonymous.post(f"/community/comments/article/{article.pk}/",
+                   guard(comment="Thanks, that works for me.", name="Kim", email="kim@example.net", website="",
+                         parent=str(top.pk)))
+    assert Comment.objects.get(name="Kim").parent_id == top.pk
+
+
+def test_a_reply_page_ignores_a_comment_from_another_page_or_not_yet_published(
+    anonymous: Client, article: Article
+) -> None:
+    held = Comment.objects.create(article=article, name="Sam", email="sam@example.net", body="Held.",
+                                  body_html="<p>Held text.</p>", status=CommentStatus.PENDING)
+    body = anonymous.get(f"/community/comments/article/{article.pk}/?replyto={held.pk}").content.decode()
+    assert "Held text." not in body and f'value="{held.pk}"' not in body
