@@ -58,3 +58,12 @@ def test_reindex_rebuilds_topics_and_registered_questions() -> None:
     from askwell.answers import sync
 
     sync.QUESTION_SOURCES.clear()
+
+
+def test_a_word_from_an_indexed_question_counts_as_known_to_the_backend() -> None:
+    from askwell.answers.backends import backend
+
+    assert not backend().is_known("xylophonist")
+    index_question(9901, "Cramp after playing as a xylophonist", "Answer: stretch.", "/questions/9901/", True)
+    assert backend().is_known("xylophonist")
+    assert not backend().is_known("qwzxvk")
