@@ -74,5 +74,5 @@ class CommentForm(GuardedForm):
         return website
 
 
-class FlagForm(forms.Form):
+class FlagForm(GuardedForm):
     reason = forms.CharField(max_length=300, help_text="What is wrong with this post?")

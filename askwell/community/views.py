@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -258,27 +257,50 @@ def helpful(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(answer.get_absolute_url())
 
 
-@require_POST
-def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    if not is_member(request.user):
-        return redirect(f"{reverse('account_login')}?next={request.path}")
-    models: dict[str, Any] = {"question": Question, "answer": Answer, "comment": Comment}
-    if kind not in models:
-        raise Http404
-    target = get_object_or_404(models[kind], pk=pk)
+def _flag_target(kind: str, pk: int) -> Question | Answer | Comment:
+    """Only what readers can see may be reported."""
+    if kind == "question":
+        return get_object_or_404(Question.objects.public(), pk=pk)
+    if kind == "answer":
+        return get_object_or_404(Answer.objects.select_related("question"), pk=pk, hidden=False,
+                                 deleted_at__isnull=True, question__deleted_at__isnull=True)
+    if kind == "comment":
+        return get_object_or_404(Comment.objects.select_related("article", "answer__question"), pk=pk,
+                                 status=CommentStatus.VISIBLE)
+    raise Http404
+
+
+def _flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    target = _flag_target(kind, pk)
+    back = target.get_absolute_url()
     form = FlagForm(request.POST)
+    error = ""
     if form.is_valid():
         try:
             spam.check_rate(request, "flag")
-        except spam.SpamError as error:
-            messages.error(request, str(error))
+        except spam.SpamError as refused:
+            error = str(refused)
         else:
-            moderation.flag(request.user, target, form.cleaned_data["reason"])  # type: ignore[arg-type]
-            messages.success(request, "Thank you: a moderator will look at it.")
+            reporter = request.user if is_member(request.user) else None
+            moderation.flag(reporter, target, form.cleaned_data["reason"])  # type: ignore[arg-type]
+            return render(request, "community/flagged.html", {"back": back, "kind": kind})
     else:
-        messages.error(request, "Say briefly what is wrong with the post.")
-    back = target.get_absolute_url() if kind != "comment" else reverse("community:questions")
-    return redirect(back)
+        error = "; ".join(form.non_field_errors()) or "Say briefly what is wrong with the post."
+    return render(request, "community/flagged.html", {"back": back, "kind": kind, "error": error}, status=400)
+
+
+_csrf_protected_flag = csrf_protect(_flag)
+
+
+@csrf_exempt
+@require_POST
+def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Report buttons sit on whole-page-cached pages too: checked like comments (see post_comment)."""
+    if request.user.is_authenticated:
+        return _csrf_protected_flag(request, kind, pk)
+    if not _same_origin(request):
+        return HttpResponseForbidden("Reports must be sent from this site.")
+    return _flag(request, kind, pk)
 
 
 def _same_origin(request: HttpRequest) -> bool:

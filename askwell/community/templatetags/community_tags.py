@@ -13,6 +13,7 @@ from django import template
 from askwell.community.forms import CommentForm
 from askwell.community.models import Answer, Comment, CommentStatus
 from askwell.knowledge.models import Article
+from askwell.moderation.spam import stamp
 
 register = template.Library()
 
@@ -39,3 +40,13 @@ def comments_for(context: template.Context, target: Article | Answer) -> dict[st
         "signed_in": signed_in,
         "csrf_token": context.get("csrf_token") if signed_in else None,
     }
+
+
+@register.inclusion_tag("community/_flag.html", takes_context=True)
+def report_button(context: template.Context, kind: str, target: Any) -> dict[str, Any]:
+    """A small "Report" form for any reader. Like the comment form it may sit in a cached page,
+    so it carries a CSRF token only for signed-in people."""
+    request = context.get("request")
+    signed_in = bool(context.get("signed_in") or (request and request.user.is_authenticated))
+    return {"kind": kind, "target_pk": target.pk, "form_started": stamp(),
+            "csrf_token": context.get("csrf_token") if signed_in else None}

@@ -7,7 +7,7 @@ from django.test import Client
 from askwell.accounts.models import ExpertProfile, ExpertStatus
 from askwell.community import actions
 from askwell.community.models import Answer, Question, QuestionState
-from askwell.community.testing import published_question, user_of
+from askwell.community.testing import guard, published_question, user_of
 from askwell.moderation.models import AuditEntry, Flag
 
 
@@ -50,7 +50,7 @@ def test_removing_a_user_takes_everything_they_posted(moderator: Client, member:
 def test_flags_put_a_post_in_the_queue_and_hiding_resolves_them(member: Client, moderator: Client,
                                                                  expert: Client) -> None:
     answer = actions.post_answer(published_question(), author=user_of(expert), body="An answer long enough to post.")
-    member.post(f"/community/flag/answer/{answer.pk}/", {"reason": "rude"})
+    member.post(f"/community/flag/answer/{answer.pk}/", guard(reason="rude"))
     assert "rude" in moderator.get("/moderation/").content.decode()
     moderator.post(f"/moderation/answer/{answer.pk}/hide/", {"reason": "rude indeed"})
     answer.refresh_from_db()
