@@ -285,7 +285,8 @@ def _flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             moderation.flag(reporter, target, form.cleaned_data["reason"])  # type: ignore[arg-type]
             return render(request, "community/flagged.html", {"back": back, "kind": kind})
     else:
-        error = "; ".join(form.non_field_errors()) or "Say briefly what is wrong with the post."
+        problems = [str(message) for message in form.non_field_errors()]
+        error = "; ".join(problems) or "Say briefly what is wrong with the post."
     return render(request, "community/flagged.html", {"back": back, "kind": kind, "error": error}, status=400)
 
 
