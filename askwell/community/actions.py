@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from askwell.accounts.permissions import is_expert, is_member
@@ -57,14 +58,42 @@ def _apply_triage(question: Question) -> None:
     question.triage_reasons = result["reasons"] if result else []
 
 
-def _sync_index(question: Question) -> None:
-    """Answered public questions join the instant-answer index; anything else leaves it."""
-    question_id = question.pk
-    if question.is_public and question.state == QuestionState.ANSWERED:
-        title, body, url = question.title, question.body, question.get_absolute_url()
-        transaction.on_commit(lambda: integration.index_question(question_id, title, body, url, True))
+def index_text(question: Question) -> str:
+    """What instant answers search: the question, then its accepted and expert answers, as plain text."""
+    answers = question.visible_answers().filter(
+        Q(pk=question.accepted_answer_id) | Q(by_expert=True)
+    ).order_by("-by_expert", "created_at")
+    return "\n\n".join([html_to_text(question.body_html) or question.body]
+                        + [html_to_text(answer.body_html) or answer.body for answer in answers])
+
+
+def sync_question_index(question_id: int) -> None:
+    """Answered public questions join the instant-answer index; anything else leaves it.
+
+    Reads the committed state, so whatever changed the question (hide, close, delete, an edited
+    answer, a removed author) is reflected the same way."""
+    question = Question.objects.filter(pk=question_id).first()
+    if question is not None and question.is_public and question.state == QuestionState.ANSWERED:
+        integration.index_question(question.pk, question.title, index_text(question), question.get_absolute_url(),
+                                   True)
     else:
-        transaction.on_commit(lambda: integration.remove_question(question_id))
+        integration.remove_question(question_id)
+
+
+def sync_index(question: Question | int) -> None:
+    """Schedules the index update for after the commit (a rolled-back change leaves the index alone)."""
+    question_id = question if isinstance(question, int) else question.pk
+    transaction.on_commit(lambda: sync_question_index(question_id))
+
+
+_sync_index = sync_index
+
+
+def answered_questions() -> Iterator[tuple[int, str, str, str]]:
+    """Every answered, visible question as (id, title, body text, url): the source for `askwell reindex`."""
+    answered = Question.objects.public().filter(state=QuestionState.ANSWERED).order_by("pk")
+    for question in answered.iterator(chunk_size=500):
+        yield question.pk, question.title, index_text(question), question.get_absolute_url()
 
 
 def _has_published_before(user: AnyUser, contact_email: str, exclude: int | None = None) -> bool:
@@ -216,6 +245,8 @@ def edit_answer(answer: Answer, *, editor: AnyUser, body: str) -> Answer:
     answer.content_hash = spam.content_hash(body)
     answer.updated_at = timezone.now()
     answer.save()
+    if answer.by_expert or answer.question.accepted_answer_id == answer.pk:
+        sync_index(answer.question_id)
     return answer
 
 

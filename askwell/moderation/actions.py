@@ -32,6 +32,7 @@ def approve(moderator: User, target: Question | Answer | Comment, reason: str = 
     else:
         target.hidden = False
         target.save(update_fields=["hidden"])
+        community.sync_index(target.question_id)
     _resolve_flags(target._meta.model_name or "", target.pk)
     record(moderator, "approve", target, reason)
 
@@ -46,6 +47,7 @@ def reject(moderator: User, target: Question | Answer | Comment, reason: str = "
     else:
         target.deleted_at = timezone.now()
         target.save(update_fields=["deleted_at"])
+        community.sync_index(target.question_id)
     _resolve_flags(target._meta.model_name or "", target.pk)
     record(moderator, "reject", target, reason)
 
@@ -57,6 +59,7 @@ def hide(moderator: User, target: Answer | Comment, reason: str = "") -> None:
     else:
         target.hidden = True
         target.save(update_fields=["hidden"])
+        community.sync_index(target.question_id)
     _resolve_flags(target._meta.model_name or "", target.pk)
     record(moderator, "hide", target, reason)
 
@@ -138,7 +141,12 @@ def remove_user_and_content(moderator: User, user: User, reason: str) -> dict[st
     questions = list(Question.objects.filter(author_id=user.pk, deleted_at__isnull=True))
     for question in questions:
         community.delete_question(question, actor=moderator)
-    answers = Answer.objects.filter(author_id=user.pk, deleted_at__isnull=True).update(deleted_at=now)
+    their_answers = Answer.objects.filter(author_id=user.pk, deleted_at__isnull=True)
+    # Other people's questions they answered lose that answer's text in the index.
+    answered_ids = set(their_answers.values_list("question_id", flat=True))
+    answers = their_answers.update(deleted_at=now)
+    for question_id in answered_ids:
+        community.sync_index(question_id)
     comments = Comment.objects.filter(author_id=user.pk).exclude(status=CommentStatus.REJECTED).update(
         status=CommentStatus.REJECTED
     )
