@@ -221,10 +221,14 @@ def post_answer(question: Question, *, author: User, body: str) -> Answer:
     if Answer.objects.filter(question=question, author_id=author.pk, content_hash=digest,
                              deleted_at__isnull=True).exists():
         raise DuplicatePost("You have already posted this answer.")
+    by_expert = is_expert(author)
+    held = not by_expert and (spam.banned_phrase(body) is not None or not _has_published_before(author, ""))
     answer = Answer.objects.create(
-        question=question, author=author, by_expert=is_expert(author), body=body,
-        body_html=render_untrusted(body), content_hash=digest,
+        question=question, author=author, by_expert=by_expert, body=body,
+        body_html=render_untrusted(body), content_hash=digest, hidden=held, awaiting_moderation=held,
     )
+    if held:
+        return answer
     if question.state == QuestionState.OPEN:
         question.state = QuestionState.ANSWERED
         question.save(update_fields=["state"])
@@ -232,6 +236,21 @@ def post_answer(question: Question, *, author: User, body: str) -> Answer:
     if answer.by_expert:
         answer_id = answer.pk
         transaction.on_commit(lambda: tasks.notify_asker_of_answer.enqueue(answer_id))
+    return answer
+
+
+@transaction.atomic
+def publish_answer(answer: Answer) -> Answer:
+    """A moderator's approval: the answer appears and its question counts as answered."""
+    answer.hidden = False
+    answer.awaiting_moderation = False
+    answer.save(update_fields=["hidden", "awaiting_moderation"])
+    question = answer.question
+    if question.state == QuestionState.OPEN:
+        question.state = QuestionState.ANSWERED
+        question.save(update_fields=["state"])
+    sync_index(question)
+    transaction.on_commit(bump_content_version)
     return answer
 
 

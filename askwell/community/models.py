@@ -112,6 +112,9 @@ class Answer(models.Model):
     body_html = models.TextField(blank=True)
     helpful_count = models.PositiveIntegerField(default=0)
     hidden = models.BooleanField(default=False)
+    # A member's first answer waits for a moderator like a first question; while it waits it is
+    # also hidden, so every "visible answers" filter leaves it out without knowing about this flag.
+    awaiting_moderation = models.BooleanField(default=False, db_index=True)
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)

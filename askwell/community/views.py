@@ -190,6 +190,10 @@ def post_answer(request: HttpRequest, pk: int) -> HttpResponse:
         except (spam.SpamError, actions.ActionError) as error:
             form.add_error(None, str(error))
         else:
+            if answer.awaiting_moderation:
+                messages.info(request, "Thank you. As this is your first answer, a moderator checks it before it "
+                                       "appears.")
+                return redirect(question.get_absolute_url())
             return redirect(answer.get_absolute_url())
     return question_detail(request, pk, answer_form=form)
 

@@ -30,9 +30,7 @@ def approve(moderator: User, target: Question | Answer | Comment, reason: str = 
     elif isinstance(target, Comment):
         community.set_comment_status(target, CommentStatus.VISIBLE)
     else:
-        target.hidden = False
-        target.save(update_fields=["hidden"])
-        community.sync_index(target.question_id)
+        community.publish_answer(target)
     _resolve_flags(target._meta.model_name or "", target.pk)
     record(moderator, "approve", target, reason)
 
@@ -45,8 +43,8 @@ def reject(moderator: User, target: Question | Answer | Comment, reason: str = "
     elif isinstance(target, Comment):
         community.set_comment_status(target, CommentStatus.REJECTED)
     else:
-        target.deleted_at = timezone.now()
-        target.save(update_fields=["deleted_at"])
+        target.deleted_at, target.awaiting_moderation = timezone.now(), False
+        target.save(update_fields=["deleted_at", "awaiting_moderation"])
         community.sync_index(target.question_id)
     _resolve_flags(target._meta.model_name or "", target.pk)
     record(moderator, "reject", target, reason)
@@ -57,8 +55,8 @@ def hide(moderator: User, target: Answer | Comment, reason: str = "") -> None:
     if isinstance(target, Comment):
         community.set_comment_status(target, CommentStatus.HIDDEN)
     else:
-        target.hidden = True
-        target.save(update_fields=["hidden"])
+        target.hidden, target.awaiting_moderation = True, False
+        target.save(update_fields=["hidden", "awaiting_moderation"])
         community.sync_index(target.question_id)
     _resolve_flags(target._meta.model_name or "", target.pk)
     record(moderator, "hide", target, reason)
@@ -169,6 +167,7 @@ def queue_counts() -> dict[str, int]:
     return {
         "comments": Comment.objects.filter(status=CommentStatus.PENDING).count(),
         "questions": Question.objects.filter(state=QuestionState.AWAITING_MODERATION, deleted_at__isnull=True).count(),
+        "answers": Answer.objects.filter(awaiting_moderation=True, deleted_at__isnull=True).count(),
         "flags": Flag.objects.filter(resolved=False).count(),
         "experts": ExpertProfile.objects.filter(status=ExpertStatus.PENDING).count(),
     }

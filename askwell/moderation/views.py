@@ -42,6 +42,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     context = {
         "comments": Comment.objects.filter(status=CommentStatus.PENDING).select_related("article", "answer")[:100],
         "questions": Question.objects.filter(state=QuestionState.AWAITING_MODERATION, deleted_at__isnull=True)[:100],
+        "answers": Answer.objects.filter(awaiting_moderation=True, deleted_at__isnull=True).select_related(
+            "question", "author")[:100],
         "flags": flags,
         "experts": ExpertProfile.objects.filter(status=ExpertStatus.PENDING).select_related("user"),
         "banned_words": BannedWord.objects.all(),
