@@ -109,3 +109,12 @@ def test_a_description_handed_over_by_the_checker_is_prefilled(anonymous: Client
     ).content.decode()
     assert 'value="Calf cramps every night"' in page
     assert "I am 70 and my calves cramp at night.</textarea>" in page
+
+
+def test_the_ask_form_suggests_answers_as_the_title_is_typed(anonymous: Client) -> None:
+    page = anonymous.get("/questions/ask/").content.decode()
+    title_input = page.index('data-answers-suggest="ask-suggestions"')
+    region = page.index('id="ask-suggestions"')
+    assert 'name="title"' in page[page.rfind("<input", 0, title_input):region]
+    assert title_input < region < page.index('name="body"')
+    assert page.count("js/answers.js") == 1
