@@ -15,8 +15,8 @@ from askwell.knowledge.models import Article, Pack, Status, Topic
 VIEW_FLUSH_EVERY = 25
 
 
-def count_view(article: Article) -> None:
-    key = f"views:{article.pk}"
+def count_view(pack: str, slug: str) -> None:
+    key = f"views:{pack}/{slug}"
     if cache.add(key, 1, None):
         count = 1
     else:
@@ -27,15 +27,21 @@ def count_view(article: Article) -> None:
             count = 1
     if count >= VIEW_FLUSH_EVERY:
         cache.set(key, 0, None)
-        Article.objects.filter(pk=article.pk).update(views=F("views") + count)
+        Article.objects.filter(pack__slug=pack, slug=slug).update(views=F("views") + count)
 
 
 def article(request: HttpRequest, pack: str, article: str = "") -> HttpResponse:
-    page = get_object_or_404(
-        Article.objects.published().select_related("pack", "reviewed_by"), pack__slug=pack, slug=article
-    )
-    count_view(page)
-    return cached_for_anonymous(request, f"article:{page.pk}", lambda: _render_article(request, page))
+    # A cached page for an anonymous reader is served without touching the database.
+    def render_page() -> HttpResponse:
+        page = get_object_or_404(
+            Article.objects.published().select_related("pack", "reviewed_by"), pack__slug=pack, slug=article
+        )
+        return _render_article(request, page)
+
+    response = cached_for_anonymous(request, f"article:{pack}/{article}", render_page)
+    if response.status_code == 200:
+        count_view(pack, article)
+    return response
 
 
 def _render_article(request: HttpRequest, page: Article) -> HttpResponse:
