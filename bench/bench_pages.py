@@ -14,7 +14,8 @@ What it does, on a throwaway SQLite database in a temporary folder (your var/ is
  4. the same with REDIS_URL=redis://127.0.0.1:6379/1 when Redis answers;
  5. what-if: the same site (gunicorn, same workers) with persistent database connections
     (CONN_MAX_AGE=600), which askwell's SQLite configuration does not set;
- 6. --sweep: worker counts 2..5 (sync) and gthread, served by the gunicorn CLI;
+ 6. --sweep: worker counts 2..5, sync and gthread, served by the gunicorn CLI, measured in
+    interleaved rounds;
  7. --profile: cProfile of the in-process article page (cache warm and cold).
 When wrk is missing a small Python load generator is used instead (it saturates sooner;
 its figures are a floor, not comparable with wrk's).
@@ -323,7 +324,7 @@ def measure(server: Server, label: str, page: str, path: str, args: argparse.Nam
     errors = sum(run[3] for run in runs)
     load = Load(label, page, rps, median, p99, errors, tool)
     spread = f"  (runs: {', '.join(f'{run[0]:.0f}' for run in runs)} req/s)" if len(runs) > 1 else ""
-    print(f"  {label:<34} {page:<9} {rps:>9.0f} req/s  median {median:6.2f} ms  p99 {p99:7.2f} ms"
+    print(f"  {label:<44} {page:<9} {rps:>9.0f} req/s  median {median:6.2f} ms  p99 {p99:7.2f} ms"
           + (f"  ERRORS {errors}" if errors else "") + spread, flush=True)
     return load
 
@@ -344,6 +345,51 @@ def redis_reachable() -> bool:
         return False
 
 
+SWEEP_SHAPES = [  # (workers, worker class, threads, persistent database connections)
+    (2, "sync", 1, False), (3, "sync", 1, False), (4, "sync", 1, False), (5, "sync", 1, False),
+    (2, "gthread", 4, False), (3, "gthread", 4, False), (4, "gthread", 2, False), (5, "gthread", 2, False),
+    (3, "gthread", 4, True),
+]
+
+
+def run_sweep(env: dict[str, str], args: argparse.Namespace, failures: list[str]) -> list[Load]:
+    """Every shape is started at once (idle servers cost no CPU) and measured in rounds, so
+    a burst of other work on the machine hits every shape alike rather than one of them."""
+    print(f"\nWorker sweep (gunicorn CLI, locmem cache, {args.repeat} interleaved rounds, best kept):", flush=True)
+    servers: list[tuple[str, Server]] = []
+    best: dict[tuple[str, str], Load] = {}
+    errors: dict[tuple[str, str], int] = {}
+    try:
+        for count, worker_class, threads, persistent in SWEEP_SHAPES:
+            label = f"{count} x {worker_class}" + (f" x {threads} threads" if threads > 1 else "")
+            shape_env, app = env, "askwell.wsgi:application"
+            if persistent:
+                label += " + persistent conns"
+                shape_env, app = {**env, "BENCH_CONN_MAX_AGE": "600"}, "minimal_wsgi:application"
+            server = gunicorn(shape_env, app, count, worker_class, threads)
+            try:
+                servers.append((label, server.__enter__()))
+            except Exception as error:  # noqa: BLE001 - report and carry on with the other shapes
+                print(f"  {label}: FAILED: {error}", flush=True)
+                failures.append(label)
+        once = argparse.Namespace(**{**vars(args), "repeat": 1})
+        for round_number in range(1, args.repeat + 1):
+            print(f"  round {round_number}", flush=True)
+            for label, server in servers:
+                for page, path in PAGES.items():
+                    load = measure(server, label, page, path, once)
+                    key = (label, page)
+                    errors[key] = errors.get(key, 0) + load.errors
+                    if key not in best or load.rps > best[key].rps:
+                        best[key] = load
+    finally:
+        for _, server in servers:
+            server.stop()
+    for key, load in best.items():
+        load.errors = errors[key]
+    return list(best.values())
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -359,7 +405,7 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--repeat", type=int, default=3, help="wrk runs per page; the best is kept")
     parser.add_argument("--requests", type=int, default=500, help="in-process requests per page")
-    parser.add_argument("--sweep", action="store_true", help="also try 2..5 sync workers and gthread")
+    parser.add_argument("--sweep", action="store_true", help="also try 2..5 workers, sync and gthread")
     parser.add_argument("--profile", action="store_true", help="cProfile the in-process article page")
     parser.add_argument("--no-redis", action="store_true")
     args = parser.parse_args()
@@ -417,23 +463,15 @@ def main() -> int:
 
         sweep: list[Load] = []
         if args.sweep:
-            print("\nWorker sweep (gunicorn CLI, askwell.wsgi, locmem cache):", flush=True)
-            shapes = [(n, "sync", 1) for n in (2, 3, 4, 5)] + [(2, "gthread", 4), (3, "gthread", 4)]
-            for count, worker_class, threads in shapes:
-                label = f"{count} x {worker_class}" + (f" x {threads} threads" if threads > 1 else "")
-                sweep += run_config(
-                    lambda c=count, k=worker_class, t=threads: gunicorn(env, "askwell.wsgi:application", c, k, t),
-                    label,
-                    PAGES,
-                )
+            sweep = run_sweep(env, args, failures)
 
         baseline = next((load.rps for load in loads if load.page == "minimal"), None)
-        print("\n" + "=" * 100)
-        print(f"{'configuration':<32} {'page':<8} {'req/s':>8} {'median ms':>10} {'p99 ms':>8} "
+        print("\n" + "=" * 112)
+        print(f"{'configuration':<44} {'page':<8} {'req/s':>8} {'median ms':>10} {'p99 ms':>8} "
               f"{'req/s vs minimal':>17} {'errors':>7}")
         for load in loads + sweep:
             ratio = f"{load.rps / baseline:>16.0%}" if baseline else f"{'n/a':>16}"
-            print(f"{load.label:<32} {load.page:<8} {load.rps:>8.0f} {load.median_ms:>10.2f} {load.p99_ms:>8.2f} "
+            print(f"{load.label:<44} {load.page:<8} {load.rps:>8.0f} {load.median_ms:>10.2f} {load.p99_ms:>8.2f} "
                   f"{ratio} {load.errors:>7}")
         print(f"\n{'in-process (test Client)':<32} {'median ms':>10} {'x minimal':>10}")
         for name, value in medians.items():

@@ -12,7 +12,8 @@ Use them like this in tests/browser/test_<something>_browser.py:
 Fixtures: `browser` (one Chromium per test module), `page` (a fresh context and page per test,
 with `page.console_errors` collecting console errors and uncaught page errors),
 `site_url` (pytest-django's live server with the knowledge packs loaded).
-Helpers: `assert_no_console_errors(page)`, `run_axe(page)`, `assert_accessible(page)`,
+Helpers: `open_page(browser, **context_options)` (the same, for other contexts),
+`assert_no_console_errors(page)`, `run_axe(page)`, `assert_accessible(page)`,
 `screenshot(page, name)`; import them with `from tests.browser.conftest import ...`.
 
 Why the live server needs `transaction=True`: it runs in another thread, which only sees
@@ -89,10 +90,12 @@ def browser() -> Iterator[Any]:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh browser context (no cookies, no localStorage) and page for each test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+def open_page(browser: Any, **context_options: Any) -> Any:
+    """A page in a new context that records console errors and uncaught page errors in
+    `page.console_errors`. For contexts the `page` fixture does not give (JavaScript off,
+    signed in ...); close it with `page.context.close()`."""
+    options = {"viewport": {"width": 1280, "height": 900}, "locale": "en-GB", **context_options}
+    context = browser.new_context(**options)
     context.set_default_timeout(10_000)
     new_page = context.new_page()
     errors: list[str] = []
@@ -107,10 +110,17 @@ def page(browser: Any) -> Iterator[Any]:
 
     new_page.on("console", on_console)
     new_page.on("pageerror", on_page_error)
+    return new_page
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser context (no cookies, no localStorage) and page for each test."""
+    new_page = open_page(browser)
     try:
         yield new_page
     finally:
-        context.close()
+        new_page.context.close()
 
 
 @pytest.fixture
