@@ -49,15 +49,16 @@ def test_a_removed_topic_leaves_the_index() -> None:
     assert not SearchDocument.objects.filter(key="relief/massage").exists()
 
 
-def test_reindex_rebuilds_topics_and_registered_questions() -> None:
+def test_reindex_rebuilds_topics_and_registered_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from askwell.answers import sync
+
+    # Only this test's source: the community's registration is restored afterwards.
+    monkeypatch.setattr(sync, "QUESTION_SOURCES", [])
     register_question_source(lambda: [(99, GOLFER[0], GOLFER[1], "/questions/99/")])
     SearchDocument.objects.all().delete()
     total = reindex(__import__("askwell.answers.sync", fromlist=["all_questions"]).all_questions())
     assert total == Topic.objects.published().count() + 1
     assert answer("golf grip forearm")["answers"][0]["topic"] == "question/99"
-    from askwell.answers import sync
-
-    sync.QUESTION_SOURCES.clear()
 
 
 def test_a_word_from_an_indexed_question_counts_as_known_to_the_backend() -> None:
