@@ -139,7 +139,11 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     """After a transactional browser test has flushed the database, put the packs back,
     so that a later test that relies on the session-wide load (root conftest.py) finds them."""
     result = yield
-    flushed = item.get_closest_marker("browser") is not None and "transactional_db" in getattr(item, "fixturenames", [])
+    marker = item.get_closest_marker("django_db")
+    transactional = (marker is not None and bool(marker.kwargs.get("transaction"))) or (
+        "transactional_db" in getattr(item, "fixturenames", [])
+    )
+    flushed = item.get_closest_marker("browser") is not None and transactional
     if flushed and nextitem is not None and nextitem.get_closest_marker("browser") is None:
         from pytest_django.plugin import blocking_manager_key
 
