@@ -11,6 +11,7 @@ from pydantic import ConfigDict
 
 from askwell.answers.ranking import MAX_QUERY_CHARS
 from askwell.answers.search import MAX_LIMIT, answer
+from askwell.api.schemas import ErrorOut
 
 router = Router(tags=["answers"])
 
@@ -46,9 +47,6 @@ class AnswersOut(Schema):
     corrected_query: str | None = Field(None, description="The question as understood, when spelling was corrected.")
     truncated: bool
 
-
-class ErrorOut(Schema):
-    detail: str
 
 
 @router.get(

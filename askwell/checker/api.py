@@ -15,6 +15,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from pydantic import ConfigDict
 
+from askwell.api.schemas import ErrorOut
 from askwell.checker.engine import CheckerInputError, run_check
 from askwell.medical.text import MAX_TEXT_CHARS
 from askwell.medical.vocabulary import FREQUENCIES, LOCATIONS, SEXES, SIDES, TRIAGE_LEVELS, allowed_values
@@ -114,9 +115,6 @@ class CheckOut(Open):
     prevention: list[str] = Field(description="Knowledge-map slugs.")
     topics: list[str] = Field(description="Further reading, knowledge-map slugs.")
 
-
-class ErrorOut(Schema):
-    detail: str
 
 
 @router.post(
