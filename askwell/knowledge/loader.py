@@ -8,6 +8,7 @@ mistaken removal can be undone by restoring the file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -194,13 +195,25 @@ def _topic_url(pack: PackSpec, article: ArticleSpec, slug: str) -> str:
     return f"{article_url(pack.slug, article.slug)}#{anchor_for(slug)}"
 
 
-def _citation_numbers(article: ArticleSpec) -> dict[str, int]:
-    """Number sources in the order an article first cites them, like a printed reference list."""
+def number_citations(bodies: Iterable[str], source_keys: Iterable[str]) -> dict[str, int]:
+    """Number an article's sources: cited ones in order of first citation, then the rest by id.
+
+    The loader numbers the [n] markers with this and the page numbers its source list with
+    it, so the two always agree, whether the sources come from files or from the database.
+    """
     numbers: dict[str, int] = {}
-    for topic in article.topics:
-        for key in [*CITATION.findall(topic.body), *topic.sources]:
+    for body in bodies:
+        for key in CITATION.findall(body):
             numbers.setdefault(key, len(numbers) + 1)
+    for key in sorted(set(source_keys) - numbers.keys()):
+        numbers[key] = len(numbers) + 1
     return numbers
+
+
+def _citation_numbers(article: ArticleSpec) -> dict[str, int]:
+    return number_citations(
+        (topic.body for topic in article.topics), (key for topic in article.topics for key in topic.sources)
+    )
 
 
 def _render_body(body: str, urls: dict[str, str], numbers: dict[str, int]) -> str:
@@ -215,12 +228,11 @@ def _render_body(body: str, urls: dict[str, str], numbers: dict[str, int]) -> st
     )
 
 
-def article_sources(article: Article) -> list[tuple[int, Source]]:
-    """The article's sources in citation order, numbered as its citation markers are."""
-    order: dict[str, int] = {}
-    topics = list(article.topics.published().prefetch_related("sources"))
-    for topic in topics:
-        for key in [*CITATION.findall(topic.body_markdown), *(s.key for s in topic.sources.all())]:
-            order.setdefault(key, len(order) + 1)
-    by_key = {s.key: s for s in Source.objects.filter(pack=article.pack, key__in=order)}
+def article_sources(topics: list[Topic]) -> list[tuple[int, Source]]:
+    """An article's sources in citation order, numbered as its citation markers are.
+
+    `topics` are the article's published topics with their sources prefetched.
+    """
+    by_key = {source.key: source for topic in topics for source in topic.sources.all()}
+    order = number_citations((topic.body_markdown for topic in topics), by_key)
     return [(number, by_key[key]) for key, number in order.items() if key in by_key]

@@ -23,6 +23,9 @@ CITATION = re.compile(r"\[\^([a-z0-9][a-z0-9-]*)\]")
 TOPIC_LINK = re.compile(r"\]\(topic:([^)\s]*)\)")
 STATUSES = {"draft", "review", "published"}
 LINE = "__line__"
+# Part of every pack's content hash: bump it when the way topics are rendered changes, so
+# `loadcontent` re-renders packs already in a database even though their files did not change.
+RENDER_VERSION = 2
 
 
 class PackError(Exception):
@@ -199,7 +202,7 @@ def read_pack(folder: Path) -> PackSpec:
     if problems.items:
         raise PackError(problems.items)
     pack.articles.sort(key=lambda article: (article.position, article.slug))
-    pack.content_hash = _hash(hashes)
+    pack.content_hash = _hash([RENDER_VERSION, hashes])
     return pack
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
@@ -45,7 +45,7 @@ def article(request: HttpRequest, pack: str, article: str = "") -> HttpResponse:
 
 
 def _render_article(request: HttpRequest, page: Article) -> HttpResponse:
-    topics = list(page.topics.published())
+    topics = list(page.topics.published().prefetch_related("sources"))
     siblings = list(Article.objects.published().filter(pack=page.pack).only("slug", "title", "pack__slug"))
     index = next(i for i, a in enumerate(siblings) if a.pk == page.pk)
     context = {
@@ -53,7 +53,7 @@ def _render_article(request: HttpRequest, page: Article) -> HttpResponse:
         "pack": page.pack,
         "sections": [t for t in topics if not t.is_faq],
         "faqs": [t for t in topics if t.is_faq],
-        "sources": article_sources(page),
+        "sources": article_sources(topics),
         "siblings": siblings,
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
@@ -73,13 +73,11 @@ def topic_redirect(request: HttpRequest, slug: str) -> HttpResponse:
 
 def topic_index(request: HttpRequest) -> HttpResponse:
     def render_index() -> HttpResponse:
-        packs = Pack.objects.filter(status=Status.PUBLISHED).prefetch_related("articles")
-        entries = []
-        for pack in packs:
-            articles = []
-            for page in Article.objects.published().filter(pack=pack):
-                articles.append((page, list(page.topics.published().only("slug", "title", "article_id"))))
-            entries.append((pack, articles))
+        # Three queries in all: packs, their published articles, those articles' published topics.
+        published_topics = Prefetch("topics", queryset=Topic.objects.published().only("slug", "title", "article_id"))
+        articles = Article.objects.published().prefetch_related(published_topics)
+        packs = Pack.objects.filter(status=Status.PUBLISHED).prefetch_related(Prefetch("articles", queryset=articles))
+        entries = [(pack, [(page, list(page.topics.all())) for page in pack.articles.all()]) for pack in packs]
         return render(request, "knowledge/topic_index.html", {"entries": entries})
 
     return cached_for_anonymous(request, "topic-index", render_index)

@@ -117,3 +117,17 @@ def test_a_topic_link_redirects_to_its_section(anonymous: Client) -> None:
     assert response.status_code == 301
     assert response["Location"] == "/muscle-spasms/causes/#causes-dehydration"
     assert anonymous.get("/t/causes/no-such-topic/").status_code == 404
+
+
+def test_citation_markers_carry_the_numbers_of_the_source_list(anonymous: Client) -> None:
+    for article in Article.objects.published():
+        html = anonymous.get(article.get_absolute_url()).content.decode()
+        listed = dict(re.findall(r'<li id="source-([a-z0-9-]+)" value="(\d+)"', html))
+        for key, number in re.findall(r'href="#source-([a-z0-9-]+)" title="Source (\d+)"', html):
+            assert listed[key] == number, f"{article}: marker [{number}] for {key} but the list says {listed[key]}"
+
+
+def test_the_topic_index_takes_a_fixed_number_of_queries(anonymous: Client, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+    # Packs, articles and topics (3), plus the site settings lookup; not one query per article.
+    with django_assert_max_num_queries(7):
+        assert anonymous.get("/topics/").status_code == 200
