@@ -33,6 +33,9 @@ EXPANSION_WEIGHT = 0.6
 FIELDS: dict[str, tuple[float, float]] = {"title": (5.0, 0.4), "synonyms": (3.5, 0.5), "body": (0.6, 0.75)}
 K1 = 1.5
 PHRASE_BONUS = 0.8
+# A question that contains every word of a topic's title is very likely asking about that
+# topic: it earns a share of the title words' weight once more.
+TITLE_BONUS = 0.3
 # Sections whose pages illustrate rather than answer (a person's story) start a little lower.
 SECTION_PRIOR: dict[str, float] = {"stories/": 0.8}
 
@@ -56,7 +59,7 @@ STOPWORDS = frozenset(
     whom why will with would you your yours yourself yourselves im ive dont cant wont isnt doesnt didnt thing
     things also ever every always sometimes often anyone someone something anything please thanks hi hello
     mean means bit lately recently normal okay ok go going gone want wanted need needs know tell one two
-    day days week weeks time times since yesterday today tonight year years months month""".split()  # noqa: SIM905
+    day days week weeks time times since yesterday today tonight year years months month went came""".split()  # noqa: SIM905
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -282,7 +285,8 @@ def _term_weights(plan: QueryPlan) -> dict[str, float]:
 def score(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
     total = 0.0
     table = document.pseudo_tf(stats)
-    for stem_, weight in _term_weights(plan).items():
+    weights = _term_weights(plan)
+    for stem_, weight in weights.items():
         pseudo_tf = table.get(stem_, 0.0)
         if pseudo_tf:
             total += weight * stats.idf(stem_) * pseudo_tf / (K1 + pseudo_tf)
@@ -290,7 +294,16 @@ def score(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
         if (first.stem, second.stem) in document.pairs:
             weight = min(first.weight, second.weight)
             total += PHRASE_BONUS * weight * min(stats.idf(first.stem), stats.idf(second.stem))
+    total += _title_bonus(weights, document, stats)
     return total
+
+
+def _title_bonus(weights: dict[str, float], document: Document, stats: CorpusStats) -> float:
+    """TITLE_BONUS of the title words' weight, when the question holds every one of them."""
+    title = document.fields["title"]
+    if not title or any(stem_ not in weights for stem_ in title):
+        return 0.0
+    return TITLE_BONUS * sum(weights[stem_] * stats.idf(stem_) for stem_ in title)
 
 
 def coverage(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:

@@ -1,4 +1,7 @@
-from askwell.answers.ranking import analyse, highlight, normalise_query, stem
+import pytest
+
+from askwell.answers import ranking
+from askwell.answers.ranking import CorpusStats, Document, analyse, highlight, normalise_query, rerank, stem
 from askwell.medical.lexicon import default_lexicon
 from askwell.medical.spelling import SpellingCorrector
 
@@ -34,3 +37,29 @@ def test_highlight_escapes_html_and_marks_matches() -> None:
     assert highlight("<b>Calf</b> cramps hurt", {"calf", "cramp"}) == (
         "&lt;b&gt;<mark>Calf</mark>&lt;/b&gt; <mark>cramps</mark> hurt"
     )
+
+
+def _documents() -> list[Document]:
+    return [
+        Document(id=1, key="locations/calf", kind="topic", title="Calf cramps", synonyms="",
+                 body="Stretch the leg to ease it.", url="", source="knowledge"),
+        Document(id=2, key="overview", kind="topic", title="What a spasm is", synonyms="calf cramp\ncramp in the calf\ncalf cramp at night",
+                 body="A calf cramp is a common spasm. Cramps come and go in the calf.", url="", source="knowledge"),
+        Document(id=3, key="locations/back", kind="topic", title="Back spasms", synonyms="",
+                 body="The back went stiff after lifting.", url="", source="knowledge"),
+    ]
+
+
+def test_a_question_holding_a_whole_title_ranks_that_topic_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    documents = _documents()
+    stats = CorpusStats.of(documents)
+    plan = analyse("cramps in the calf", default_lexicon(), CORRECTOR)
+    assert rerank(plan, documents, stats)[0].document.key == "locations/calf"
+    # The title bonus is what decides it: without it the overview's repeated mentions win.
+    monkeypatch.setattr(ranking, "TITLE_BONUS", 0.0)
+    assert rerank(plan, documents, stats)[0].document.key == "overview"
+
+
+def test_filler_verbs_are_not_search_words() -> None:
+    plan = analyse("calf went hard", default_lexicon(), CORRECTOR)
+    assert "went" not in {term.word for term in plan.terms}
