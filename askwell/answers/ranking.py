@@ -59,7 +59,8 @@ STOPWORDS = frozenset(
     whom why will with would you your yours yourself yourselves im ive dont cant wont isnt doesnt didnt thing
     things also ever every always sometimes often anyone someone something anything please thanks hi hello
     mean means bit lately recently normal okay ok go going gone want wanted need needs know tell one two
-    day days week weeks time times since yesterday today tonight year years months month went came""".split()  # noqa: SIM905
+    day days week weeks time times since yesterday today tonight year years months month
+    went came best better good great""".split()  # noqa: SIM905
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -275,17 +276,26 @@ class Ranked:
     coverage: float
 
 
-def _term_weights(plan: QueryPlan) -> dict[str, float]:
+def _term_weights(plan: QueryPlan, stats: CorpusStats) -> dict[str, float]:
+    """Each stem's weight in the question.
+
+    A lay phrase's knowledge-base words stand in at full weight when none of the person's
+    own words for it occur in the knowledge base ("ER" -> emergency): they are then the only
+    way what was said can count.
+    """
+    unheard = {term.group for term in plan.terms if term.weight >= CORRECTED_WEIGHT}
+    unheard -= {term.group for term in plan.terms if term.weight >= CORRECTED_WEIGHT and stats.frequency.get(term.stem)}
     weights: dict[str, float] = {}
     for term in plan.terms:
-        weights[term.stem] = max(weights.get(term.stem, 0.0), term.weight)
+        weight = ORIGINAL_WEIGHT if term.group in unheard else term.weight
+        weights[term.stem] = max(weights.get(term.stem, 0.0), weight)
     return weights
 
 
 def score(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
     total = 0.0
     table = document.pseudo_tf(stats)
-    weights = _term_weights(plan)
+    weights = _term_weights(plan, stats)
     for stem_, weight in weights.items():
         pseudo_tf = table.get(stem_, 0.0)
         if pseudo_tf:
@@ -362,7 +372,7 @@ def document_snippet(document: Document, plan: QueryPlan, stats: CorpusStats, ma
     if not analysed:
         return ""
     sentences = [text for text, _ in analysed]
-    weights = {s: w * stats.idf(s) for s, w in _term_weights(plan).items()}
+    weights = {s: w * stats.idf(s) for s, w in _term_weights(plan, stats).items()}
 
     def value(index: int) -> float:
         stems = analysed[index][1]

@@ -43,10 +43,10 @@ def _documents() -> list[Document]:
     return [
         Document(id=1, key="locations/calf", kind="topic", title="Calf cramps", synonyms="",
                  body="Stretch the leg to ease it.", url="", source="knowledge"),
-        Document(id=2, key="overview", kind="topic", title="What a spasm is", synonyms="calf cramp\ncramp in the calf\ncalf cramp at night",
+        Document(id=2, key="overview", kind="topic", title="What a spasm is", synonyms="calf cramp\ncramp in the calf\ncalf cramp at night",  # noqa: E501
                  body="A calf cramp is a common spasm. Cramps come and go in the calf.", url="", source="knowledge"),
         Document(id=3, key="locations/back", kind="topic", title="Back spasms", synonyms="",
-                 body="The back went stiff after lifting.", url="", source="knowledge"),
+                 body="The back went stiff and tight after lifting.", url="", source="knowledge"),
     ]
 
 
@@ -63,3 +63,20 @@ def test_a_question_holding_a_whole_title_ranks_that_topic_first(monkeypatch: py
 def test_filler_verbs_are_not_search_words() -> None:
     plan = analyse("calf went hard", default_lexicon(), CORRECTOR)
     assert "went" not in {term.word for term in plan.terms}
+
+
+def test_a_lay_word_the_knowledge_base_never_uses_lends_its_full_weight_to_its_meaning() -> None:
+    documents = _documents()
+    stats = CorpusStats.of(documents)
+    plan = analyse("er", default_lexicon(), CORRECTOR)  # lexicon: er -> emergency
+    assert {t.word: t.weight for t in plan.terms}["emergency"] < 1.0
+    assert ranking._term_weights(plan, stats)["emergency"] == 1.0
+    # A lay word the knowledge base does use ("tight") keeps its meaning's lower weight.
+    corrector = SpellingCorrector.from_words(["tight", "muscle"])
+    plan = analyse("tight", default_lexicon(), corrector)  # lexicon: tight -> tight muscle
+    assert ranking._term_weights(plan, stats)["muscl"] < 1.0
+
+
+def test_medicine_brand_names_reach_the_knowledge_base_words() -> None:
+    plan = analyse("will tylenol help", default_lexicon(), CORRECTOR)
+    assert "painkillers" in {t.word for t in plan.terms}
