@@ -25,17 +25,35 @@ QUESTION_PREFIX = "question/"
 # Callables yielding (id, title, body, url) for every answered question; the community app
 # registers one in its AppConfig.ready() so that `askwell reindex` rebuilds questions too.
 QuestionSource = Callable[[], Iterable[tuple[int, str, str, str]]]
+QuestionCount = Callable[[], int]
 QUESTION_SOURCES: list[QuestionSource] = []
+# How many questions each source will yield, where it can say cheaply (for a progress bar).
+QUESTION_COUNTS: dict[QuestionSource, QuestionCount] = {}
 
 
-def register_question_source(source: QuestionSource) -> None:
+def register_question_source(source: QuestionSource, count: QuestionCount | None = None) -> None:
     if source not in QUESTION_SOURCES:
         QUESTION_SOURCES.append(source)
+    if count is not None:
+        QUESTION_COUNTS[source] = count
 
 
 def all_questions() -> Iterable[tuple[int, str, str, str]]:
     for source in QUESTION_SOURCES:
         yield from source()
+
+
+def question_total() -> int | None:
+    """How many questions all_questions() will yield, or None when a source cannot say."""
+    if any(source not in QUESTION_COUNTS for source in QUESTION_SOURCES):
+        return None
+    return sum(QUESTION_COUNTS[source]() for source in QUESTION_SOURCES)
+
+
+def knowledge_total() -> int:
+    from askwell.knowledge.models import Topic
+
+    return Topic.objects.published().count()
 
 
 def question_key(question_id: int) -> str:

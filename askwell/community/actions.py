@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from askwell.accounts.permissions import is_expert, is_member
@@ -89,11 +89,19 @@ def sync_index(question: Question | int) -> None:
 _sync_index = sync_index
 
 
+def _answered() -> QuerySet[Question]:
+    return Question.objects.public().filter(state=QuestionState.ANSWERED)
+
+
 def answered_questions() -> Iterator[tuple[int, str, str, str]]:
     """Every answered, visible question as (id, title, body text, url): the source for `askwell reindex`."""
-    answered = Question.objects.public().filter(state=QuestionState.ANSWERED).order_by("pk")
-    for question in answered.iterator(chunk_size=500):
+    for question in _answered().order_by("pk").iterator(chunk_size=500):
         yield question.pk, question.title, index_text(question), question.get_absolute_url()
+
+
+def answered_question_count() -> int:
+    """How many questions answered_questions() yields (for the reindex progress bar)."""
+    return _answered().count()
 
 
 def _has_published_before(user: AnyUser, contact_email: str, exclude: int | None = None) -> bool:

@@ -11,6 +11,6 @@ class CommunityConfig(AppConfig):
             from askwell.answers.sync import register_question_source
         except ImportError:
             return
-        from askwell.community.actions import answered_questions
+        from askwell.community.actions import answered_question_count, answered_questions
 
-        register_question_source(answered_questions)
+        register_question_source(answered_questions, count=answered_question_count)

@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 from askwell.answers.models import SearchDocument
 from askwell.answers.search import answer, index_question, remove_question
@@ -68,3 +69,41 @@ def test_a_word_from_an_indexed_question_counts_as_known_to_the_backend() -> Non
     index_question(9901, "Cramp after playing as a xylophonist", "Answer: stretch.", "/questions/9901/", True)
     assert backend().is_known("xylophonist")
     assert not backend().is_known("qwzxvk")
+
+
+def test_reindex_command_shows_a_progress_bar_with_the_total(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    from askwell.answers import sync
+
+    monkeypatch.setattr(sync, "QUESTION_SOURCES", [])
+    monkeypatch.setattr(sync, "QUESTION_COUNTS", {})
+    questions = [(1000 + n, f"Cramp question {n}", "Answer: stretch.", f"/questions/{1000 + n}/") for n in range(5)]
+    register_question_source(lambda: iter(questions), count=lambda: len(questions))
+    out = io.StringIO()
+    call_command("reindex", "--batch-size", "2", "--progress", stdout=out)
+    lines = out.getvalue().splitlines()
+    total = Topic.objects.published().count() + 5
+    assert any(f"/{total:,}" in line and line.startswith("[") for line in lines)
+    assert "100%" in lines[-2] and f"Reindexed {total:,} documents" in lines[-1]
+
+
+def test_a_source_without_a_count_leaves_the_total_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    from askwell.answers import sync
+
+    monkeypatch.setattr(sync, "QUESTION_SOURCES", [])
+    monkeypatch.setattr(sync, "QUESTION_COUNTS", {})
+    register_question_source(lambda: iter([]), count=lambda: 3)
+    assert sync.question_total() == 3
+    register_question_source(lambda: iter([]))
+    assert sync.question_total() is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL index option")
+def test_on_postgresql_the_search_index_has_no_pending_list() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'answers_searchdocument_vector'")
+        options = cursor.fetchone()[0] or []
+    assert "fastupdate=off" in options

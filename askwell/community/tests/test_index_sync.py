@@ -105,3 +105,10 @@ def test_reindex_gets_every_answered_visible_question_from_the_registered_source
     with django_capture_on_commit_callbacks(execute=True):
         actions.delete_question(question, actor=question.author)  # type: ignore[arg-type]
     assert question.pk not in {row[0] for row in all_questions()}
+
+
+def test_the_reindex_progress_total_counts_exactly_the_answered_questions(answered: tuple[Question, Answer]) -> None:
+    from askwell.answers.sync import question_total
+
+    published_question(title="Unanswered: why does my thumb twitch?")
+    assert question_total() == len(list(all_questions())) == 1

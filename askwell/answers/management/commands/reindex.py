@@ -1,14 +1,14 @@
-"""`askwell reindex`: rebuild the instant-answers index from scratch, with progress and rate."""
+"""`askwell reindex`: rebuild the instant-answers index from scratch, with a progress bar and rate."""
 
 from __future__ import annotations
 
-import sys
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from askwell.answers.sync import all_questions, reindex
+from askwell.answers.progress import progress_line
+from askwell.answers.sync import all_questions, knowledge_total, question_total, reindex
 
 
 class Command(BaseCommand):
@@ -16,20 +16,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument("--progress", action="store_true",
+                            help="print a progress line per batch even when the output is not a terminal")
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
-        interactive = sys.stdout.isatty()
+        interactive = self.stdout.isatty()
+        questions = question_total()
+        total = None if questions is None else knowledge_total() + questions
+        every_line = options["progress"] or options["verbosity"] > 1
 
         def progress(done: int, rate: float) -> None:
-            line = f"indexed {done:,} documents ({rate:,.0f}/s)"
+            line = progress_line(done, total, rate)
             if interactive:
+                # Redraw one line in place: a bar, not a scroll of numbers.
                 self.stdout.write(f"\r{line}", ending="")
                 self.stdout.flush()
-            elif options["verbosity"] > 1:
+            elif every_line:
                 self.stdout.write(line)
 
-        total = reindex(all_questions(), progress=progress, batch_size=options["batch_size"])
+        done = reindex(all_questions(), progress=progress, batch_size=options["batch_size"])
         if interactive:
             self.stdout.write("")
-        self.stdout.write(f"Reindexed {total:,} documents in {time.perf_counter() - started:.1f}s.")
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"Reindexed {done:,} documents in {seconds:.1f}s ({done / max(seconds, 1e-9):,.0f}/s).")
