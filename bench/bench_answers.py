@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+# Written blind, after the dev set; printed as a summary to show how far the dev-set figures carry.
+EXTRA_SETS = ("answers_holdout.yaml", "answers_blind2.yaml")
 sys.path.insert(0, str(REPO))
 
 
@@ -78,22 +80,16 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--devset", default=str(REPO / "bench" / "answers_devset.yaml"))
-    parser.add_argument("--show-misses", action="store_true")
-    args = parser.parse_args()
-    setup_django()
+def evaluate(path: Path) -> dict[str, Any]:
+    """Run one question set through the engine and the baseline."""
     import yaml
 
     from askwell.answers.search import answer
 
-    devset = yaml.safe_load(Path(args.devset).read_text(encoding="utf-8"))
+    devset = yaml.safe_load(path.read_text(encoding="utf-8"))
     questions = [item["q"] for item in devset["questions"]]
     labels = [list(item["answers"]) for item in devset["questions"]]
     off_topic = list(devset.get("off_topic", []))
-
-    answer("warm-up query")  # builds the in-process state once, as a running server has
     engine_rankings: list[list[str]] = []
     confident: list[bool] = []
     latencies: list[float] = []
@@ -108,33 +104,69 @@ def main() -> None:
         started = time.perf_counter()
         off_confident.append(bool(answer(question)["confident"]))
         latencies.append((time.perf_counter() - started) * 1000)
-
     rank = baseline_ranker()
     baseline_rankings = [rank(question) for question in questions]
-    engine, baseline = metrics(engine_rankings, labels), metrics(baseline_rankings, labels)
+    pairs = zip(engine_rankings, labels, strict=True)
+    right_top = [bool(ranked[:1]) and ranked[0] in wanted for ranked, wanted in pairs]
+    right_confident = sum(c and r for c, r in zip(confident, right_top, strict=True))
+    return {
+        "questions": questions, "labels": labels, "off_topic": off_topic, "rankings": engine_rankings,
+        "engine": metrics(engine_rankings, labels), "baseline": metrics(baseline_rankings, labels),
+        "confident": confident, "off_confident": off_confident, "right_confident": right_confident,
+        "latencies": latencies,
+    }
 
-    print(f"dev set: {len(questions)} answerable questions, {len(off_topic)} off-topic")
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--devset", default=str(REPO / "bench" / "answers_devset.yaml"))
+    parser.add_argument("--also", nargs="*", default=[str(REPO / "bench" / name) for name in EXTRA_SETS],
+                        help="further question sets to summarise (default: the held-out and blind sets)")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    setup_django()
+    from askwell.answers.search import answer
+
+    answer("warm-up query")  # builds the in-process state once, as a running server has
+    result = evaluate(Path(args.devset))
+    engine, baseline = result["engine"], result["baseline"]
+    confident, off_confident, latencies = result["confident"], result["off_confident"], result["latencies"]
+
+    print(f"dev set: {len(result['questions'])} answerable questions, {len(result['off_topic'])} off-topic")
     print(f"{'':14}{'engine':>10}{'BM25 baseline':>16}")
     for name in ("Recall@1", "Recall@3", "MRR@10"):
         print(f"{name:14}{engine[name]:>10.3f}{baseline[name]:>16.3f}")
-    right_top = [ranked[:1] and ranked[0] in wanted for ranked, wanted in zip(engine_rankings, labels, strict=True)]
     print(f"confident on answerable: {sum(confident)}/{len(confident)}"
-          f" (of which top answer right: {sum(c and bool(r) for c, r in zip(confident, right_top, strict=True))})")
+          f" (of which top answer right: {result['right_confident']})")
     print(f"confident on off-topic:  {sum(off_confident)}/{len(off_confident)} (lower is better)")
-    right_confident = sum(c and bool(r) for c, r in zip(confident, right_top, strict=True))
     all_confident = sum(confident) + sum(off_confident)
     print(f"confident answers: coverage {sum(confident) / max(1, len(confident)):.3f} of answerable, "
-          f"precision {right_confident / max(1, all_confident):.3f} (right top answer among all confident, "
+          f"precision {result['right_confident'] / max(1, all_confident):.3f} (right top answer among all confident, "
           f"off-topic included)")
     print(f"latency per query (in process, incl. triage): p50 {statistics.median(latencies):.2f} ms, "
           f"p99 {percentile(latencies, 0.99):.2f} ms, max {max(latencies):.2f} ms")
     if args.show_misses:
-        for question, ranked, wanted in zip(questions, engine_rankings, labels, strict=True):
+        for question, ranked, wanted in zip(result["questions"], result["rankings"], result["labels"], strict=True):
             if not ranked or ranked[0] not in wanted:
                 print(f"  miss: {question!r}: got {ranked[:3]}, wanted {wanted}")
-        for question, flag in zip(off_topic, off_confident, strict=True):
+        for question, flag in zip(result["off_topic"], off_confident, strict=True):
             if flag:
                 print(f"  confident off-topic: {question!r}")
+
+    extra = [Path(name) for name in args.also if Path(name).exists()]
+    if extra:
+        print()
+        print("generalisation: sets written without seeing the engine (see each file's header for its history)")
+        print(f"{'set':24}{'n':>5}{'R@1':>7}{'R@3':>7}{'MRR':>7}  {'BM25 R@1':>8}{'R@3':>7}{'MRR':>7}"
+              f"{'conf. cov':>10}{'prec.':>7}")
+        for path in extra:
+            other = evaluate(path)
+            e, b = other["engine"], other["baseline"]
+            every_confident = sum(other["confident"]) + sum(other["off_confident"])
+            print(f"{path.stem:24}{len(other['questions']):>5}{e['Recall@1']:>7.3f}{e['Recall@3']:>7.3f}"
+                  f"{e['MRR@10']:>7.3f}  {b['Recall@1']:>8.3f}{b['Recall@3']:>7.3f}{b['MRR@10']:>7.3f}"
+                  f"{sum(other['confident']) / max(1, len(other['confident'])):>10.3f}"
+                  f"{other['right_confident'] / max(1, every_confident):>7.3f}")
 
 
 if __name__ == "__main__":
