@@ -2,7 +2,8 @@
 # Performance benchmarks (`make bench`). Prints figures; never part of the tests.
 # Runs every bench script that exists; one failing does not stop the others, but the
 # script exits non-zero at the end and names the ones that failed.
-#   BENCH_SCALE_SIZES  sizes for bench/bench_scale.py (default 10000,100000)
+#   BENCH_SCALE_SIZES  sizes for bench/bench_scale.py (default 10000,100000,1000000; the 1M runs
+#                      take about 10 minutes on two cores, so set it lower for a quick look)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -34,7 +35,7 @@ run() {
 
 [ -f bench/bench_pages.py ] && run bench_pages "$PY" bench/bench_pages.py
 [ -f bench/bench_answers.py ] && run bench_answers "$PY" bench/bench_answers.py
-[ -f bench/bench_scale.py ] && run bench_scale "$PY" bench/bench_scale.py --sizes "${BENCH_SCALE_SIZES:-10000,100000}"
+[ -f bench/bench_scale.py ] && run bench_scale "$PY" bench/bench_scale.py --sizes "${BENCH_SCALE_SIZES:-10000,100000,1000000}"
 [ -f bench/bench_checker.py ] && run bench_checker "$PY" bench/bench_checker.py
 
 echo
