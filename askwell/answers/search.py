@@ -27,6 +27,7 @@ from askwell.answers.ranking import (
 )
 from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
+from askwell.medical.english import is_common_english
 from askwell.medical.lexicon import default_lexicon
 
 __all__ = ["answer", "index_question", "remove_question", "search"]
@@ -42,7 +43,10 @@ SAFETY_TOPIC = "care/emergency-signs"
 def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
     state = engine.state()
     search_backend = backend()
-    plan = analyse(text, default_lexicon(), state.corrector, is_known=search_backend.is_known)
+    def is_known(word: str) -> bool:
+        return is_common_english(word) or search_backend.is_known(word)
+
+    plan = analyse(text, default_lexicon(), state.corrector, is_known=is_known)
     if not plan.terms:
         return plan, [], state
     words = plan.backend_words

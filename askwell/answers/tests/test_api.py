@@ -93,3 +93,13 @@ def test_no_text_makes_the_endpoint_fail(anonymous: Client, q: str) -> None:
     response = anonymous.get("/api/v1/answers", {"q": q})
     assert response.status_code in {200, 400, 422}
     json.loads(response.content)
+
+
+def test_an_everyday_word_missing_from_the_knowledge_base_is_not_corrected(anonymous: Client) -> None:
+    data = get(anonymous, q="woke up screaming with ear ache")
+    assert "screwing" not in (data["corrected_query"] or "")
+    assert " eat " not in f" {data['corrected_query'] or ''} "
+
+
+def test_a_typo_is_still_corrected(anonymous: Client) -> None:
+    assert "twitching" in (get(anonymous, q="eyelid twiching")["corrected_query"] or "")
