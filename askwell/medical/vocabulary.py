@@ -51,7 +51,9 @@ SCALAR_CATEGORIES: dict[str, tuple[str, ...]] = {
 # Values that exist without a lexicon phrase: they are set by `derived` rules.
 _DERIVED_ONLY: dict[str, set[str]] = {
     "timing": {"walking_eases_with_rest"},
-    "marker": {"general_question"},  # set by facts.py when the text asks in general
+    # general_question is set by facts.py when the text asks in general; cannot_judge by
+    # a `derived` rule of the lexicon.
+    "marker": {"general_question", "cannot_judge"},
 }
 
 

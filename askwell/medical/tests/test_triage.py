@@ -17,6 +17,7 @@ RULE_EXAMPLES = {
     "seizure-or-collapse": "he had a seizure and his legs were jerking",
     "rigidity-with-fever-or-jaw-lock": "stepped on a nail, now I can't open my mouth properly",
     "stroke-signs": "sudden weakness in my arm and my face feels droopy",
+    "cauda-equina-signs": "my lower back hurts and I can't control my bladder",
     "one-leg-swollen-warm": "my calf is swollen and hot and cramping",
     "cramp-over-10-minutes": "I've had a calf cramp for 20 minutes and it won't ease",
     "tetanus-risk": "got bitten by a dog and now my arm keeps stiffening",
@@ -154,7 +155,8 @@ def test_it_triages_a_search_query_in_well_under_a_millisecond() -> None:
 @pytest.mark.parametrize(("text", "level"), [
     ("cant breathe properly and my calf is killing me", "emergency"),
     ("whole body shaking, cannot stop, very hot, confused", "emergency"),
-    ("lower back spasms and I cannot control my bladder", "urgent"),
+    # Back pain with loss of bladder control: a cauda equina sign (cauda-equina-signs).
+    ("lower back spasms and I cannot control my bladder", "emergency"),
     ("it doesnt feel warm, calf cramp", "self_care"),
     ("I feel dizzy after my long run and my legs are cramping", "urgent"),
     ("my toddler had a febrile fit", "emergency"),
