@@ -1,0 +1,61 @@
+"""The backends' candidate search, on whichever database the suite runs."""
+
+import pytest
+from django.db import connection
+
+from askwell.answers.backends import PostgresBackend, backend
+from askwell.answers.search import index_question
+
+pytestmark = pytest.mark.django_db
+
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's candidate steps")
+
+
+def index_many(count: int, first: int = 7000) -> list[int]:
+    ids = []
+    for number in range(first, first + count):
+        title = f"Zebra-crossing cramp number {number}"
+        index_question(number, title, "Answer: stretch.", f"/questions/{number}/", True)
+        ids.append(number)
+    return ids
+
+
+def document_ids() -> list[int]:
+    from askwell.answers.models import SearchDocument
+
+    return list(SearchDocument.objects.filter(source="question").order_by("-pk").values_list("pk", flat=True))
+
+
+def test_a_word_in_no_question_finds_nothing() -> None:
+    index_many(3)
+    assert backend().candidates(["qwzxvk"], "question", 12, every=True) == []
+
+
+def test_a_word_in_every_question_finds_them_all_newest_first() -> None:
+    index_many(5)
+    found = [doc_id for doc_id, _ in backend().candidates(["zebra"], "question", 12, every=True)]
+    assert found == document_ids()
+
+
+@on_postgresql
+def test_matches_older_than_the_recent_window_are_still_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    index_many(4)
+    index_question(7100, "Unrelated newer question about knees", "Answer: rest.", "/questions/7100/", True)
+    index_question(7101, "Another newer one about wrists", "Answer: rest.", "/questions/7101/", True)
+    monkeypatch.setattr(PostgresBackend, "RECENT_WINDOW", 2)  # the window holds only the two newest
+    found = [doc_id for doc_id, _ in backend().candidates(["zebra"], "question", 12, every=True)]
+    assert sorted(found, reverse=True) == found and len(found) == 4
+
+
+@on_postgresql
+def test_past_the_match_cap_a_sample_comes_back_newest_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    from askwell.answers import backends
+
+    index_many(6)
+    monkeypatch.setattr(PostgresBackend, "RECENT_WINDOW", 1)
+    monkeypatch.setattr(PostgresBackend, "MATCH_CAP", 3)
+    monkeypatch.setattr(backends, "BROAD_MATCHES", 2)
+    found = [doc_id for doc_id, _ in backend().candidates(["zebra"], "question", 12, every=True)]
+    # More than BROAD_MATCHES: returned unranked, at most the cap plus one, newest first.
+    assert 2 < len(found) <= 4 and found == sorted(found, reverse=True)
+    assert set(found) <= set(document_ids())
