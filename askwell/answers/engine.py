@@ -12,6 +12,7 @@ from django.db.models import Count, Max
 
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import CorpusStats, Document
+from askwell.medical.english import common_words
 from askwell.medical.lexicon import default_lexicon, words_of
 from askwell.medical.spelling import SpellingCorrector
 
@@ -54,6 +55,7 @@ def _build(signature: tuple[Any, ...]) -> State:
         vocabulary += phrase
     vocabulary += lexicon.canonical_words()
     vocabulary += lexicon.misspellings.values()
+    common_words()  # loaded with the state, not on the first question with an unknown word
     return State(
         signature=signature,
         documents=documents,

@@ -59,3 +59,14 @@ def test_past_the_match_cap_a_sample_comes_back_newest_first(monkeypatch: pytest
     # More than BROAD_MATCHES: returned unranked, at most the cap plus one, newest first.
     assert 2 < len(found) <= 4 and found == sorted(found, reverse=True)
     assert set(found) <= set(document_ids())
+
+
+@on_postgresql
+def test_when_the_window_finds_a_few_a_longer_walk_finds_the_rest(monkeypatch: pytest.MonkeyPatch) -> None:
+    index_many(4)
+    index_question(7100, "Unrelated newer question about knees", "Answer: rest.", "/questions/7100/", True)
+    monkeypatch.setattr(PostgresBackend, "RECENT_WINDOW", 3)  # the newest three: two zebras
+    monkeypatch.setattr(PostgresBackend, "MIN_MATCHES_TO_WALK", 2)
+    monkeypatch.setattr(PostgresBackend, "MATCH_CAP", 0)  # the GIN step would find at most one
+    found = [doc_id for doc_id, _ in backend().candidates(["zebra"], "question", 12, every=True)]
+    assert len(found) == 4 and found == sorted(found, reverse=True)
