@@ -293,10 +293,11 @@ def _term_weights(plan: QueryPlan, stats: CorpusStats) -> dict[str, float]:
     return weights
 
 
-def score(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
+def score(plan: QueryPlan, document: Document, stats: CorpusStats, weights: dict[str, float] | None = None) -> float:
+    """BM25F of the document for the question; `weights` (from _term_weights) saves redoing them per document."""
     total = 0.0
     table = document.pseudo_tf(stats)
-    weights = _term_weights(plan, stats)
+    weights = _term_weights(plan, stats) if weights is None else weights
     for stem_, weight in weights.items():
         pseudo_tf = table.get(stem_, 0.0)
         if pseudo_tf:
@@ -335,7 +336,8 @@ def prior(key: str) -> float:
 
 
 def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats) -> list[Ranked]:
-    ranked = [Ranked(d, score(plan, d, stats) * prior(d.key), coverage(plan, d, stats)) for d in documents]
+    weights = _term_weights(plan, stats)
+    ranked = [Ranked(d, score(plan, d, stats, weights) * prior(d.key), coverage(plan, d, stats)) for d in documents]
     ranked = [r for r in ranked if r.score > 0]
     ranked.sort(key=lambda r: (-r.score, r.document.key))
     return ranked
