@@ -80,8 +80,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def evaluate(path: Path) -> dict[str, Any]:
-    """Run one question set through the engine and the baseline."""
+def evaluate(path: Path, rank: Any) -> dict[str, Any]:
+    """Run one question set through the engine and the baseline ranker `rank`."""
     import yaml
 
     from askwell.answers.search import answer
@@ -104,7 +104,6 @@ def evaluate(path: Path) -> dict[str, Any]:
         started = time.perf_counter()
         off_confident.append(bool(answer(question)["confident"]))
         latencies.append((time.perf_counter() - started) * 1000)
-    rank = baseline_ranker()
     baseline_rankings = [rank(question) for question in questions]
     pairs = zip(engine_rankings, labels, strict=True)
     right_top = [bool(ranked[:1]) and ranked[0] in wanted for ranked, wanted in pairs]
@@ -128,7 +127,8 @@ def main() -> None:
     from askwell.answers.search import answer
 
     answer("warm-up query")  # builds the in-process state once, as a running server has
-    result = evaluate(Path(args.devset))
+    rank = baseline_ranker()  # built once: it reads every topic
+    result = evaluate(Path(args.devset), rank)
     engine, baseline = result["engine"], result["baseline"]
     confident, off_confident, latencies = result["confident"], result["off_confident"], result["latencies"]
 
@@ -160,7 +160,7 @@ def main() -> None:
         print(f"{'set':24}{'n':>5}{'R@1':>7}{'R@3':>7}{'MRR':>7}  {'BM25 R@1':>8}{'R@3':>7}{'MRR':>7}"
               f"{'conf. cov':>10}{'prec.':>7}")
         for path in extra:
-            other = evaluate(path)
+            other = evaluate(path, rank)
             e, b = other["engine"], other["baseline"]
             every_confident = sum(other["confident"]) + sum(other["off_confident"])
             print(f"{path.stem:24}{len(other['questions']):>5}{e['Recall@1']:>7.3f}{e['Recall@3']:>7.3f}"
