@@ -63,6 +63,10 @@ class Triage:
     rules: list[TriageRule] = field(default_factory=list)
     advice: LevelAdvice = field(default_factory=lambda: LevelAdvice("", ""))
 
+    @property
+    def rule_ids(self) -> set[str]:
+        return {rule.id for rule in self.rules}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "level": self.level,

@@ -13,7 +13,7 @@ from askwell.medical.triage import triage_text
 
 
 def rule_ids(text: str) -> set[str]:
-    return {rule.id for rule in triage_text(text).rules}
+    return triage_text(text).rule_ids
 
 
 # ------------------------------------------------------------ described seizures

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[3]
 
 
 def rule_ids(text: str) -> set[str]:
-    return {rule.id for rule in triage_text(text).rules}
+    return triage_text(text).rule_ids
 
 
 # ------------------------------------------------------------ 1. a hot, swollen leg
