@@ -11,7 +11,8 @@ from typing import Any
 from django.db.models import Count, Max
 
 from askwell.answers.models import SearchDocument, Source
-from askwell.answers.ranking import CorpusStats, Document
+from askwell.answers.ranking import CorpusStats, Document, stem
+from askwell.knowledge.models import Pack, Status
 from askwell.medical.english import common_words
 from askwell.medical.lexicon import default_lexicon, words_of
 from askwell.medical.spelling import SpellingCorrector
@@ -23,6 +24,9 @@ class State:
     documents: dict[int, Document]
     stats: CorpusStats
     corrector: SpellingCorrector
+    # The published packs' subjects (pack.yaml `covers`), each as its stems: a question
+    # is in scope when it holds every stem of one of them.
+    covers: tuple[tuple[str, ...], ...] = ()
 
 
 _lock = threading.Lock()
@@ -42,7 +46,18 @@ def as_document(row: SearchDocument) -> Document:
 
 def _signature() -> tuple[Any, ...]:
     summary = SearchDocument.objects.filter(source=Source.KNOWLEDGE).aggregate(n=Count("id"), last=Max("updated_at"))
-    return (summary["n"], summary["last"])
+    packs = Pack.objects.aggregate(n=Count("id"), last=Max("loaded_at"))
+    return (summary["n"], summary["last"], packs["n"], packs["last"])
+
+
+def _covers() -> tuple[tuple[str, ...], ...]:
+    subjects: set[tuple[str, ...]] = set()
+    for covers in Pack.objects.filter(status=Status.PUBLISHED).values_list("covers", flat=True):
+        for subject in covers or ():
+            stems = tuple(stem(word) for word in words_of(str(subject)))
+            if stems:
+                subjects.add(stems)
+    return tuple(sorted(subjects))
 
 
 def _build(signature: tuple[Any, ...]) -> State:
@@ -61,6 +76,7 @@ def _build(signature: tuple[Any, ...]) -> State:
         documents=documents,
         stats=CorpusStats.of(documents.values()),
         corrector=SpellingCorrector.from_words(vocabulary),
+        covers=_covers(),
     )
 
 

@@ -38,6 +38,7 @@ QUESTION_CANDIDATES = 12
 # When the words describe an emergency or need for same-day advice, the page on warning
 # signs comes first whatever else matched.
 SAFETY_TOPIC = "care/emergency-signs"
+COVERED, NOT_COVERED = "covered", "not_covered"
 
 
 def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
@@ -96,6 +97,7 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
     plan, ranked, state = search(text, limit)
     if triage["level"] in ("emergency", "urgent"):
         ranked = _safety_first(ranked, state)[:limit]
+    scope = COVERED if covers_subject(plan, state) else NOT_COVERED
     best = ranked[0] if ranked else None
     answers = [
         {
@@ -112,7 +114,9 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
         "query": text,
         "triage": triage,
         "answers": answers,
-        "confident": is_confident(best, ranked[1] if len(ranked) > 1 else None),
+        # Outside the packs' subjects a match is a coincidence of words, never the answer.
+        "confident": scope == COVERED and is_confident(best, ranked[1] if len(ranked) > 1 else None),
+        "scope": scope,
         "confidence": confidence(best),
         "corrected_query": plan.corrected_query,
         "truncated": truncated,
@@ -120,6 +124,13 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
     }
     result["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
     return result
+
+
+def covers_subject(plan: QueryPlan, state: Any) -> bool:
+    """Does the question name a subject some published pack covers (its own words, as
+    spelled or corrected; not what the lay-term table expands them to)?"""
+    own = {term.stem for term in plan.terms if term.weight >= CORRECTED_WEIGHT}
+    return any(all(part in own for part in subject) for subject in state.covers)
 
 
 def _safety_first(ranked: list[Ranked], state: Any) -> list[Ranked]:

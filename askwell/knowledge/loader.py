@@ -104,6 +104,7 @@ def _load_pack(spec: PackSpec, report: LoadReport) -> None:
         report.unchanged += len(urls)
         return
     pack.title, pack.summary, pack.status = spec.title, spec.summary, Status.PUBLISHED
+    pack.covers = list(spec.covers)
     pack.content_hash, pack.loaded_at = spec.content_hash, timezone.now()
     pack.save()
 

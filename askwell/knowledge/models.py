@@ -26,6 +26,8 @@ class Pack(models.Model):
     slug = models.SlugField(unique=True)
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
+    # The subjects it answers, in everyday words (pack.yaml `covers`): what "in scope" means.
+    covers = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
     content_hash = models.CharField(max_length=64, blank=True)
     loaded_at = models.DateTimeField(default=timezone.now)

@@ -98,6 +98,9 @@ class PackSpec:
     title: str
     summary: str
     folder: Path
+    # The subjects the pack answers, in the words people use ("cramp", "charley horse").
+    # Instant answers call a question "covered" only when it names one of them.
+    covers: list[str] = field(default_factory=list)
     sources: dict[str, SourceSpec] = field(default_factory=dict)
     reviewers: dict[str, ReviewerSpec] = field(default_factory=dict)
     articles: list[ArticleSpec] = field(default_factory=list)
@@ -181,6 +184,12 @@ def read_pack(folder: Path) -> PackSpec:
         summary=str(raw.get("summary") or "").strip(),
         folder=folder,
     )
+    covers = raw.get("covers")
+    if not isinstance(covers, list) or not covers or not all(isinstance(c, str) and c.strip() for c in covers):
+        problems.add(where, raw.get(LINE),
+                     "missing 'covers': a list of the subjects the pack answers, in everyday words")
+    else:
+        pack.covers = [c.strip().lower() for c in covers]
     if pack.slug and not ARTICLE_SLUG.match(pack.slug):
         problems.add(where, raw.get(LINE), f"pack slug {pack.slug!r} must be lowercase words joined by '-'")
     hashes: list[Any] = [raw]

@@ -41,6 +41,10 @@ _NUMERIC_TESTS: dict[str, Callable[[Facts, float], bool]] = {
     "pregnancy_week_at_least": lambda f, n: f.pregnancy_week is not None
     and f.pregnancy_week >= n,
     "location_count_at_least": lambda f, n: len(f.locations) >= n,
+    "age_months_below": lambda f, n: f.age_months is not None and f.age_months < n,
+    "age_months_at_least": lambda f, n: f.age_months is not None and f.age_months >= n,
+    "temperature_at_least": lambda f, n: f.temperature_c is not None and f.temperature_c >= n,
+    "temperature_below": lambda f, n: f.temperature_c is not None and f.temperature_c < n,
 }
 _BOOLEAN_TESTS: dict[str, Callable[[Facts], bool]] = {
     "pregnant": lambda f: f.pregnant is True,

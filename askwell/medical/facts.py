@@ -14,6 +14,7 @@ from typing import Any
 
 from askwell.medical.data_files import load_yaml
 from askwell.medical.phrases import FactKey, Match, find_matches, load_phrase_index
+from askwell.medical.red_flags import read_red_flags
 from askwell.medical.text import (
     SENTENCE_END,
     Quantity,
@@ -36,6 +37,7 @@ MAX_AGE = 120
 PREGNANCY_AGE_RANGE = (10, 60)
 MAX_PREGNANCY_WEEK = 42
 MAX_UNKNOWN_WORDS = 20
+MIN_TEMPERATURE_C, MAX_TEMPERATURE_C = 25.0, 45.0
 
 
 class FactsError(ValueError):
@@ -65,6 +67,11 @@ class Facts:
     symptoms: set[str] = field(default_factory=set)
     pertinent_negatives: set[str] = field(default_factory=set)  # symptoms denied
     flags: set[str] = field(default_factory=set)  # new_medicine, sleep_disturbed ...
+    # Universal warning signs and complaints, on any subject (red_flags.py).
+    signs: set[str] = field(default_factory=set)
+    about: str | None = None  # self, baby, child, adult (another adult)
+    age_months: float | None = None  # set for babies and children ("my 6 week old")
+    temperature_c: float | None = None
     # Reading aids, not facts: never compared, and markers never shown.
     markers: set[str] = field(default_factory=set, compare=False, repr=False)
     unknown_words: list[str] = field(default_factory=list, compare=False)
@@ -125,14 +132,15 @@ _FIELD_ALIASES = {
     "location": "locations", "sensation": "sensations", "timing": "timings",
     "symptom": "symptoms", "medicine": "medicines", "medications": "medicines",
     "condition": "conditions", "habit": "habits", "flag": "flags", "side": "sides",
-    "negatives": "pertinent_negatives",
+    "negatives": "pertinent_negatives", "sign": "signs",
 }
 _SET_FIELD_CATEGORY = {
     attribute: category for category, attribute in SET_CATEGORIES.items()
     if category != "marker"
 } | {"pertinent_negatives": "symptom"}
-_SCALAR_FIELDS = {"sides": "side", "frequency": "frequency", "sex": "sex"}
-_NUMBER_FIELDS = {"duration_minutes", "persists_weeks", "age", "pregnancy_week"}
+_SCALAR_FIELDS = {"sides": "side", "frequency": "frequency", "sex": "sex", "about": "about"}
+_NUMBER_FIELDS = {"duration_minutes", "persists_weeks", "age", "pregnancy_week", "age_months",
+                  "temperature_c"}
 _READ_ONLY_FIELDS = {"understood", "unknown_words", "truncated"}
 _LAY_NAMES_ALLOWED = {"medicine", "condition"}
 
@@ -181,6 +189,12 @@ def validate(facts: Facts) -> None:
     """Raise FactsError when facts are impossible or contradict each other."""
     if facts.age is not None and not 0 <= facts.age <= MAX_AGE:
         raise FactsError(f"An age of {facts.age} is not possible; give an age from 0 to 120.")
+    if facts.temperature_c is not None and not MIN_TEMPERATURE_C <= facts.temperature_c <= MAX_TEMPERATURE_C:
+        raise FactsError(
+            f"A temperature of {facts.temperature_c} C is not possible; give it in degrees Celsius "
+            f"({MIN_TEMPERATURE_C:.0f} to {MAX_TEMPERATURE_C:.0f}).")
+    if facts.age_months is not None and not 0 <= facts.age_months <= MAX_AGE * 12:
+        raise FactsError(f"An age of {facts.age_months} months is not possible.")
     unknown = facts.locations - set(LOCATIONS)
     if unknown:
         raise FactsError(f"Unknown location {sorted(unknown)[0]!r}.")
@@ -434,6 +448,7 @@ def extract_facts(text: str) -> Facts:
     facts.pertinent_negatives -= facts.symptoms
     _read_quantities(facts, tokens, matches)
     _apply_derived(facts)
+    read_red_flags(facts, normalised.text, tokens)
     facts.unknown_words = _unknown_words(tokens, matches)
     # Not validated here: triage_text runs on every search query and must never fail.
     # check() validates, because a contradiction there deserves a clear answer.

@@ -75,6 +75,31 @@ def _derived_rules(entries: list[dict[str, Any]]) -> tuple[DerivedRule, ...]:
     return tuple(rules)
 
 
+def compile_phrases(
+    entries: list[tuple[str, FactKey | None]], fillers: frozenset[str], where: str,
+) -> tuple[dict[str, _Candidates], frozenset[str]]:
+    """Index (phrase, fact) pairs by first stem, longest pattern first; also the known stems.
+
+    Shared by the spasm lexicon and the universal red-flag lexicon (red_flags.py), so
+    both read text with exactly the same stemming, fillers and gaps.
+    """
+    merged: dict[tuple[str, ...], list[FactKey]] = {}
+    for phrase, fact in entries:
+        pattern = _pattern(phrase, fillers)
+        if not pattern or pattern[0] == GAP:
+            raise DataFileError(f"{where}: phrase {phrase!r} has no words")
+        facts = merged.setdefault(pattern, [])
+        if fact is not None and fact not in facts:
+            facts.append(fact)
+    index: dict[str, _Candidates] = {}
+    for pattern, facts in merged.items():
+        index.setdefault(pattern[0], []).append((pattern, tuple(facts)))
+    for candidates in index.values():
+        candidates.sort(key=lambda item: -len(item[0]))
+    known = frozenset(stem for pattern in merged for stem in pattern if stem != GAP)
+    return index, known
+
+
 @cache
 def load_phrase_index() -> PhraseIndex:
     data = load_yaml("facts_lexicon.yaml")
@@ -82,23 +107,9 @@ def load_phrase_index() -> PhraseIndex:
     unknown = set(data) - set(_PHRASE_CATEGORIES) - set(_SPECIAL)
     if unknown:
         raise DataFileError(f"facts_lexicon.yaml: unknown categories {sorted(unknown)}")
-    merged: dict[tuple[str, ...], list[FactKey]] = {}
-    for category, section in data.items():
-        if category == "derived":
-            continue
-        for phrase, fact in _phrases(category, section):
-            pattern = _pattern(phrase, fillers)
-            if not pattern or pattern[0] == GAP:
-                raise DataFileError(f"facts_lexicon.yaml: phrase {phrase!r} has no words")
-            facts = merged.setdefault(pattern, [])
-            if fact is not None and fact not in facts:
-                facts.append(fact)
-    index: dict[str, _Candidates] = {}
-    for pattern, facts in merged.items():
-        index.setdefault(pattern[0], []).append((pattern, tuple(facts)))
-    for candidates in index.values():
-        candidates.sort(key=lambda item: -len(item[0]))
-    known = frozenset(stem for pattern in merged for stem in pattern if stem != GAP)
+    entries = [entry for category, section in data.items() if category != "derived"
+               for entry in _phrases(category, section)]
+    index, known = compile_phrases(entries, fillers, "facts_lexicon.yaml")
     return PhraseIndex(index=index, fillers=fillers, known_stems=known,
                        derived=_derived_rules(data.get("derived", [])))
 
@@ -123,9 +134,10 @@ def _match_end(pattern: tuple[str, ...], content: list[Token], at: int) -> int |
     return position
 
 
-def find_matches(tokens: list[Token]) -> list[Match]:
-    """Longest, non-overlapping vocabulary matches, left to right."""
-    phrase_index = load_phrase_index()
+def find_matches(tokens: list[Token], phrase_index: PhraseIndex | None = None) -> list[Match]:
+    """Longest, non-overlapping vocabulary matches, left to right (the spasm lexicon's
+    unless another index is given)."""
+    phrase_index = phrase_index or load_phrase_index()
     content = [t for t in tokens if t.word not in phrase_index.fillers]
     matches: list[Match] = []
     at = 0

@@ -1,13 +1,19 @@
 """Triage: which level of care a description needs, and why.
 
-The rules are data (data/triage_rules.yaml, encoded from shared/spec/triage.yaml with
-their sources). Every matching rule is reported; the most urgent level wins. Run on
-every search query, so everything is compiled once and assessing is a loop over ~16
-small functions.
+The rules are data: data/red_flags.yaml holds the universal red flags (any subject:
+chest pain, a baby's fever, suicidal thoughts ...), data/triage_rules.yaml the spasm
+pack's rules (encoded from shared/spec/triage.yaml). Both run on the same Facts; every
+matching rule is reported and the most urgent level wins. When no rule fires, a fallback
+of red_flags.yaml says so honestly: a request for information, or symptoms askwell
+cannot assess. The levels' headline, colour and advice are data/triage_levels.yaml.
+
+Run on every search query, so everything is compiled once and assessing is a loop over
+~60 small functions.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -15,9 +21,19 @@ from typing import Any
 from askwell.medical.conditions import Predicate, compile_condition
 from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.facts import Facts, extract_facts
-from askwell.medical.vocabulary import TRIAGE_LEVELS
+from askwell.medical.red_flags import load_fallbacks
+from askwell.medical.vocabulary import TRIAGE_LEVELS, TriageLevel
 
-SELF_CARE = "self_care"
+logger = logging.getLogger(__name__)
+
+SELF_CARE = TriageLevel.SELF_CARE.value
+NOT_ENOUGH_INFORMATION = "not-enough-information"
+# The pack's own rules first: where both fire at one level, its reason is the more precise.
+RULE_FILES = ("triage_rules.yaml", "red_flags.yaml")
+# What every caller answers when triage itself fails: cautious, and honest about why.
+UNCHECKED_REASON = (
+    "We could not check this text for warning signs, so we cannot say it is safe to manage at home."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +54,9 @@ class TriageRule:
     how_soon: str
     sources: tuple[Source, ...]
     matches: Predicate
+    crisis: bool = False  # suicidal thoughts or self-harm: pages lead with crisis help
+    origin: str = ""  # the data file it came from (red_flags.yaml, triage_rules.yaml)
+    safety_net: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -56,6 +75,50 @@ class LevelAdvice:
     safety_net: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class LevelInfo:
+    """One triage level as every page, the API and the CLI show it (triage_levels.yaml)."""
+
+    level: str
+    headline: str
+    colour: str
+    what_to_do: str
+    how_soon: str
+    safety_net: tuple[str, ...] = ()
+
+    @property
+    def advice(self) -> LevelAdvice:
+        return LevelAdvice(self.what_to_do, self.how_soon, self.safety_net)
+
+
+@cache
+def _level_infos() -> dict[str, LevelInfo]:
+    data = load_yaml("triage_levels.yaml")["levels"]
+    if list(data) != list(TRIAGE_LEVELS):
+        raise DataFileError("triage_levels.yaml: levels must be exactly the contract's, most urgent first")
+    return {
+        level: LevelInfo(
+            level=level,
+            headline=_text(entry, "headline", f"levels.{level}"),
+            colour=_text(entry, "colour", f"levels.{level}"),
+            what_to_do=_text(entry, "what_to_do", f"levels.{level}"),
+            how_soon=_text(entry, "how_soon", f"levels.{level}"),
+            safety_net=tuple(str(item) for item in entry.get("safety_net", ())),
+        )
+        for level, entry in data.items()
+    }
+
+
+def level_info(level: str) -> LevelInfo:
+    """The headline, colour and advice of a level; KeyError for a level outside the contract."""
+    return _level_infos()[TriageLevel(level).value]
+
+
+def all_level_info() -> tuple[LevelInfo, ...]:
+    """Every level, most urgent first."""
+    return tuple(_level_infos().values())
+
+
 @dataclass
 class Triage:
     level: str
@@ -67,6 +130,11 @@ class Triage:
     def rule_ids(self) -> set[str]:
         return {rule.id for rule in self.rules}
 
+    @property
+    def crisis(self) -> bool:
+        """Suicidal thoughts or self-harm: the answer leads with crisis help."""
+        return any(rule.crisis for rule in self.rules)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "level": self.level,
@@ -77,6 +145,7 @@ class Triage:
                 "how_soon": self.advice.how_soon,
                 "safety_net": list(self.advice.safety_net),
             },
+            "crisis": self.crisis,
         }
 
 
@@ -84,6 +153,7 @@ class Triage:
 class TriageData:
     rules: tuple[TriageRule, ...]  # most urgent level first, then file order
     levels: dict[str, LevelAdvice]
+    fallbacks: tuple[tuple[str, TriageRule], ...]  # (marker, rule), in order of preference
 
 
 def _text(entry: dict[str, Any], key: str, where: str) -> str:
@@ -93,52 +163,82 @@ def _text(entry: dict[str, Any], key: str, where: str) -> str:
     return value.strip()
 
 
+def _rule(entry: dict[str, Any], where: str, sources: dict[str, Source], matches: Predicate,
+          origin: str) -> TriageRule:
+    if entry.get("level") not in TRIAGE_LEVELS:
+        raise DataFileError(f"{where}: unknown level {entry.get('level')!r}")
+    missing = [s for s in entry.get("sources", []) if s not in sources]
+    if missing or not entry.get("sources"):
+        raise DataFileError(f"{where}: needs known source ids, unknown: {missing}")
+    return TriageRule(
+        id=_text(entry, "id", where),
+        level=entry["level"],
+        when=_text(entry, "when", where),
+        reason=_text(entry, "reason", where),
+        why=_text(entry, "why", where),
+        what_to_do=_text(entry, "what_to_do", where),
+        how_soon=_text(entry, "how_soon", where),
+        sources=tuple(sources[s] for s in entry["sources"]),
+        matches=matches,
+        crisis=bool(entry.get("crisis", False)),
+        safety_net=tuple(str(item) for item in entry.get("safety_net", ())),
+        origin=origin,
+    )
+
+
 @cache
 def load_triage_data() -> TriageData:
-    data = load_yaml("triage_rules.yaml")
-    sources = {
-        source_id: Source(source_id, str(entry["title"]), entry.get("url"))
-        for source_id, entry in data["sources"].items()
-    }
-    levels = {
-        level: LevelAdvice(
-            what_to_do=_text(entry, "what_to_do", f"levels.{level}"),
-            how_soon=_text(entry, "how_soon", f"levels.{level}"),
-            safety_net=tuple(entry.get("safety_net", ())),
-        )
-        for level, entry in data["levels"].items()
-    }
-    if set(levels) != set(TRIAGE_LEVELS):
-        raise DataFileError("triage_rules.yaml: levels must be exactly the contract's levels")
-    rules = []
-    for entry in data["rules"]:
-        where = f"triage_rules.yaml rule {entry.get('id')!r}"
-        if entry.get("level") not in TRIAGE_LEVELS:
-            raise DataFileError(f"{where}: unknown level {entry.get('level')!r}")
-        missing = [s for s in entry.get("sources", []) if s not in sources]
-        if missing or not entry.get("sources"):
-            raise DataFileError(f"{where}: needs known source ids, unknown: {missing}")
-        rules.append(TriageRule(
-            id=_text(entry, "id", where),
-            level=entry["level"],
-            when=_text(entry, "when", where),
-            reason=_text(entry, "reason", where),
-            why=_text(entry, "why", where),
-            what_to_do=_text(entry, "what_to_do", where),
-            how_soon=_text(entry, "how_soon", where),
-            sources=tuple(sources[s] for s in entry["sources"]),
-            matches=compile_condition(entry["condition"], where),
-        ))
+    files = {name: load_yaml(name) for name in RULE_FILES}
+    sources: dict[str, Source] = {}
+    for name, data in files.items():
+        for source_id, entry in data["sources"].items():
+            source = Source(source_id, str(entry["title"]), entry.get("url"))
+            if sources.get(source_id, source) != source:
+                raise DataFileError(f"{name}: source {source_id!r} differs from another file's")
+            sources[source_id] = source
+    levels = {info.level: info.advice for info in all_level_info()}
+    rules: list[TriageRule] = []
+    for name, data in files.items():
+        for entry in data["rules"]:
+            where = f"{name} rule {entry.get('id')!r}"
+            rules.append(_rule(entry, where, sources, compile_condition(entry["condition"], where), name))
+    ids = [rule.id for rule in rules]
+    if len(ids) != len(set(ids)):
+        raise DataFileError(f"rule ids repeat across {RULE_FILES}: {sorted({i for i in ids if ids.count(i) > 1})}")
     rules.sort(key=lambda rule: TRIAGE_LEVELS.index(rule.level))  # stable: keeps file order
-    return TriageData(rules=tuple(rules), levels=levels)
+    fallbacks = tuple(
+        (fallback.marker, _rule(fallback.entry, f"red_flags.yaml fallback {fallback.id!r}", sources,
+                                lambda facts: False, "red_flags.yaml"))
+        for fallback in load_fallbacks()
+    )
+    return TriageData(rules=tuple(rules), levels=levels, fallbacks=fallbacks)
+
+
+def _fallback(data: TriageData, facts: Facts) -> TriageRule | None:
+    """When no rule judged the text: information only, or symptoms we cannot assess."""
+    for marker, rule in data.fallbacks:
+        if marker in facts.markers:
+            return rule
+    return None
 
 
 def assess(facts: Facts) -> Triage:
     """The level of care these facts call for: the most urgent matching rule wins."""
     data = load_triage_data()
     matched = [rule for rule in data.rules if rule.matches(facts)]
-    if not matched:  # cannot happen with the shipped rules; be safe if data changes
-        matched = [rule for rule in data.rules if rule.id == "not-enough-information"]
+    # "We could not tell enough" is only the answer when nothing more honest is: a text
+    # that asks for information, or describes symptoms no guide covers, says so instead.
+    judged = [rule for rule in matched if rule.id != NOT_ENOUGH_INFORMATION]
+    if judged:
+        matched = judged
+    elif not facts.understood:
+        fallback = _fallback(data, facts)
+        if fallback is not None:
+            matched = [fallback]
+    if not matched:
+        fallback = _fallback(data, facts)
+        matched = [fallback] if fallback else [
+            rule for rule in data.rules if rule.id == NOT_ENOUGH_INFORMATION]
     level = matched[0].level
     if level != SELF_CARE:
         # The "nothing serious" rule would contradict the level we give.
@@ -146,7 +246,7 @@ def assess(facts: Facts) -> Triage:
     advice = data.levels[level]
     first = matched[0]
     if first.level == level:
-        advice = LevelAdvice(first.what_to_do, first.how_soon, advice.safety_net)
+        advice = LevelAdvice(first.what_to_do, first.how_soon, first.safety_net or advice.safety_net)
     return Triage(level=level, reasons=[rule.reason for rule in matched], rules=matched,
                   advice=advice)
 
@@ -154,3 +254,22 @@ def assess(facts: Facts) -> Triage:
 def triage_text(text: str) -> Triage:
     """Triage a free-text description or search query."""
     return assess(extract_facts(text))
+
+
+def unchecked_triage() -> Triage:
+    """The cautious answer every caller gives when triage fails on a text."""
+    info = level_info(TriageLevel.SEE_DOCTOR)
+    return Triage(level=info.level, reasons=[UNCHECKED_REASON], rules=[], advice=info.advice)
+
+
+def safe_triage_text(text: str) -> Triage:
+    """triage_text that never raises: on any failure, the cautious unchecked answer.
+
+    Search, the ask form, the API and the CLI all call this, so a broken rule file or an
+    input the reader chokes on gives every one of them the same safe answer.
+    """
+    try:
+        return triage_text(text)
+    except Exception:  # any failure must still give a safe answer, never an error page
+        logger.exception("triage failed on a text; answering with the cautious level")
+        return unchecked_triage()

@@ -7,12 +7,25 @@ value is checked against this module when the data files load.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from functools import cache
 
 from askwell.medical.data_files import DataFileError, load_yaml
 
-# Most urgent first. The order is the contract's and is what "most urgent wins" means.
-TRIAGE_LEVELS: tuple[str, ...] = ("emergency", "urgent", "see_doctor", "self_care")
+
+class TriageLevel(StrEnum):
+    """The contract's triage levels, most urgent first (their order is "most urgent wins").
+
+    Their headline, colour and advice are data: askwell.medical.triage.level_info().
+    """
+
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    SEE_DOCTOR = "see_doctor"
+    SELF_CARE = "self_care"
+
+
+TRIAGE_LEVELS: tuple[str, ...] = tuple(level.value for level in TriageLevel)
 SPASM_TYPES: tuple[str, ...] = (
     "fasciculation", "cramp", "contracture", "myoclonus", "tic", "spasticity",
 )
@@ -29,6 +42,9 @@ LOCATIONS: tuple[str, ...] = (
 FREQUENCIES: tuple[str, ...] = ("occasional", "weekly", "daily")  # least to most often
 SIDES: tuple[str, ...] = ("one", "both")
 SEXES: tuple[str, ...] = ("female", "male")
+# Who a description is about, read from its words ("my 2 month old", "my dad", "I").
+# adult means another adult, not the writer.
+ABOUT: tuple[str, ...] = ("self", "baby", "child", "adult")
 
 # Lexicon categories that fill a set of values in Facts, and the attribute they fill.
 SET_CATEGORIES: dict[str, str] = {
@@ -41,19 +57,22 @@ SET_CATEGORIES: dict[str, str] = {
     "habit": "habits",
     "flag": "flags",
     "marker": "markers",
+    "sign": "signs",  # universal warning signs and complaints (red_flags.yaml)
 }
 # Categories holding one value, with the values allowed.
 SCALAR_CATEGORIES: dict[str, tuple[str, ...]] = {
     "side": SIDES,
     "frequency": FREQUENCIES,
     "sex": SEXES,
+    "about": ABOUT,
 }
 # Values that exist without a lexicon phrase: they are set by `derived` rules.
 _DERIVED_ONLY: dict[str, set[str]] = {
     "timing": {"walking_eases_with_rest"},
     # general_question is set by facts.py when the text asks in general; cannot_judge by
     # a `derived` rule of the lexicon.
-    "marker": {"general_question", "cannot_judge"},
+    # asks_information and describes_symptoms by red_flags.py.
+    "marker": {"general_question", "cannot_judge", "asks_information", "describes_symptoms"},
 }
 
 
@@ -64,6 +83,8 @@ def allowed_values(category: str) -> frozenset[str]:
         return frozenset(SCALAR_CATEGORIES[category])
     if category not in SET_CATEGORIES:
         raise DataFileError(f"unknown fact category {category!r}")
+    if category == "sign":
+        return frozenset(load_yaml("red_flags.yaml")["signs"])
     lexicon = load_yaml("facts_lexicon.yaml")
     values = set(lexicon.get(category, {})) | _DERIVED_ONLY.get(category, set())
     if category == "location":

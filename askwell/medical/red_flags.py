@@ -1,0 +1,237 @@
+"""Universal red flags: reading warning signs, who a text is about, and a temperature.
+
+Whatever knowledge packs are installed, askwell must notice a baby's fever, a rash that
+does not fade, suicidal thoughts or an overdose in any question. This module reads those
+from the words, with the same tokens, stemming and denial scopes as the spasm reader
+(text.py, phrases.py), and writes them into Facts (`signs`, `about`, `age_months`,
+`temperature_c`, and the markers `asks_information` / `describes_symptoms`). The rules
+that judge them live in data/red_flags.yaml and run in triage.py beside the spasm rules,
+so there is one engine and one answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from askwell.medical.data_files import DataFileError, load_yaml
+from askwell.medical.phrases import PhraseIndex, compile_phrases, find_matches
+from askwell.medical.text import SENTENCE_END, Token, negated_token_indexes
+from askwell.medical.vocabulary import TRIAGE_LEVELS
+
+if TYPE_CHECKING:
+    from askwell.medical.facts import Facts
+
+ASKS_INFORMATION = "asks_information"
+DESCRIBES_SYMPTOMS = "describes_symptoms"
+GENERAL_QUESTION = "general_question"
+
+# Who the text is about. The first group found wins in this order, because a parent
+# writes "I" about their baby far more often than a baby is mentioned in passing.
+_BABY_WORDS = frozenset({"baby", "babies", "newborn", "infant", "bub", "bubba", "babe's", "lo"})
+_CHILD_WORDS = frozenset({
+    "toddler", "child", "children", "kid", "kids", "son", "daughter", "boy", "girl", "grandson",
+    "granddaughter", "nephew", "niece", "teen", "teenager", "ds", "dd", "preschooler", "schoolboy",
+    "schoolgirl", "youngster", "stepson", "stepdaughter",
+})
+_ADULT_WORDS = frozenset({
+    "dad", "father", "mum", "mom", "mother", "husband", "wife", "partner", "boyfriend", "girlfriend",
+    "brother", "sister", "grandma", "grandad", "granddad", "grandmother", "grandfather", "granny",
+    "grandpa", "nan", "nana", "friend", "uncle", "aunt", "auntie", "colleague", "flatmate",
+    "roommate", "neighbour", "neighbor", "fiance", "fiancee", "mate", "patient", "he", "she", "him",
+    "her", "they", "someone", "somebody", "man", "woman", "lady", "guy",
+})
+_SELF_WORDS = frozenset({"i", "i'm", "i've", "i'd", "im", "ive", "me", "myself"})
+# "my 2 month old", "a 6-week-old", "4 months old", "my son (3)": a time span right before
+# one of these words is an age. Short forms ("4mo", "6wk") are split by the tokenizer.
+_AGE_AFTER = frozenset({"old", "olds", "baby", "infant", "newborn", "boy", "girl", "son", "daughter"})
+_SHORT_AGE_UNITS = {"mo": 1.0, "mos": 1.0, "mth": 1.0, "mths": 1.0, "wk": 12 / 52, "wks": 12 / 52,
+                    "wo": 12 / 52, "m": 1.0, "yo": 12.0, "y": 12.0, "yr": 12.0, "yrs": 12.0}
+_AGED_BEFORE = frozenset({"is", "only", "just", "turned"})  # only after a baby or child word
+_WEEKS_PER_MONTH = 52 / 12
+
+# A temperature: a number from 34 to 43 (Celsius) or 93 to 110 (Fahrenheit) next to one of
+# these words. "38 weeks pregnant" is not one: a time unit follows it.
+_TEMPERATURE_WORDS = frozenset({
+    "temperature", "temp", "temps", "fever", "thermometer", "reading", "degrees", "degree", "deg",
+    "c", "f", "celsius", "centigrade", "fahrenheit", "hot", "of", "at", "is", "was", "to",
+    "around", "about", "over", "above", "nearly", "almost", "high",
+})
+_UNIT_WORDS_AFTER = frozenset({"c", "f", "degrees", "degree", "deg", "celsius", "centigrade", "fahrenheit"})
+_TIME_WORDS = frozenset({"weeks", "week", "wks", "days", "day", "months", "month", "years", "year",
+                         "hours", "hour", "hrs", "minutes", "mins", "pregnant", "old", "kg", "lbs",
+                         "pounds", "stone", "mg", "ml", "tablets", "pills", "times", "percent", "%"})
+# "how", "what" ... or a question mark: the text asks. Together with no symptoms at all it
+# is a request for information ("how do I lower my blood pressure?").
+_ASKING_OPENERS = frozenset({
+    "can", "could", "do", "does", "did", "is", "are", "was", "why", "what", "whats", "what's", "how",
+    "should", "will", "would", "which", "when", "where", "who", "tips", "ways", "advice", "best",
+    "help", "info", "information", "explain", "tell", "difference", "list", "normal",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagLexicon:
+    phrases: PhraseIndex
+    complaint_signs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Fallback:
+    """The answer when no rule fires: a request for information, or symptoms we cannot judge."""
+
+    id: str
+    level: str
+    marker: str
+    entry: dict[str, object]
+
+
+@cache
+def load_red_flag_lexicon() -> RedFlagLexicon:
+    data = load_yaml("red_flags.yaml")
+    fillers = frozenset(load_yaml("text_rules.yaml")["filler_words"])
+    signs = data.get("signs")
+    if not isinstance(signs, dict) or not signs:
+        raise DataFileError("red_flags.yaml: signs must map sign ids to phrases")
+    entries = [(str(phrase), ("sign", str(sign))) for sign, phrases in signs.items() for phrase in phrases]
+    index, known = compile_phrases(entries, fillers, "red_flags.yaml")
+    complaint = frozenset(data.get("complaint_signs", ()))
+    unknown = complaint - set(signs)
+    if unknown:
+        raise DataFileError(f"red_flags.yaml: complaint_signs names unknown signs {sorted(unknown)}")
+    return RedFlagLexicon(
+        phrases=PhraseIndex(index=index, fillers=fillers, known_stems=known, derived=()),
+        complaint_signs=complaint,
+    )
+
+
+@cache
+def load_fallbacks() -> tuple[Fallback, ...]:
+    fallbacks = []
+    for entry in load_yaml("red_flags.yaml").get("fallbacks", ()):
+        where = f"red_flags.yaml fallback {entry.get('id')!r}"
+        if entry.get("level") not in TRIAGE_LEVELS:
+            raise DataFileError(f"{where}: unknown level {entry.get('level')!r}")
+        if entry.get("marker") not in (ASKS_INFORMATION, DESCRIBES_SYMPTOMS):
+            raise DataFileError(f"{where}: marker must be {ASKS_INFORMATION} or {DESCRIBES_SYMPTOMS}")
+        fallbacks.append(Fallback(id=str(entry["id"]), level=str(entry["level"]),
+                                  marker=str(entry["marker"]), entry=dict(entry)))
+    return tuple(fallbacks)
+
+
+def read_red_flags(facts: Facts, text: str, tokens: list[Token]) -> None:
+    """Add the universal signs, who the text is about, their age and any temperature."""
+    lexicon = load_red_flag_lexicon()
+    matches = find_matches(tokens, lexicon.phrases)
+    inside = frozenset(i for m in matches for i in range(m.start, m.end))
+    negated = negated_token_indexes(tokens, ignore=inside)
+    for match in matches:
+        if match.start in negated:
+            continue
+        for _, sign in match.facts:
+            facts.signs.add(sign)
+    words = [t.word for t in tokens]
+    age_months = _age_in_months(words)
+    if age_months is not None:
+        facts.age_months = age_months
+        if facts.age is None:
+            facts.age = int(age_months // 12)
+    elif facts.age is not None and facts.age_months is None:
+        facts.age_months = float(facts.age * 12)
+    facts.about = facts.about or _about(words, facts.age_months)
+    temperature = _temperature(words)
+    if temperature is not None:
+        facts.temperature_c = temperature
+        if temperature >= 38.0:
+            facts.signs.add("fever")
+    if facts.signs or facts.sensations or facts.symptoms:
+        facts.markers.add(DESCRIBES_SYMPTOMS)
+    elif _asks(text, words):
+        facts.markers.add(ASKS_INFORMATION)
+
+
+def complaint_signs() -> frozenset[str]:
+    return load_red_flag_lexicon().complaint_signs
+
+
+def _about(words: list[str], age_months: float | None) -> str | None:
+    present = set(words)
+    if age_months is not None and age_months < 12:
+        return "baby"
+    if present & _BABY_WORDS:
+        return "baby"
+    if (age_months is not None and age_months < 16 * 12) or present & _CHILD_WORDS:
+        return "child"
+    if present & _ADULT_WORDS and not present & _SELF_WORDS:
+        return "adult"
+    if present & _ADULT_WORDS and ("my" in present or "our" in present):
+        # "my dad has ..." even when "I" appears too ("I think my dad is having a stroke").
+        return "adult"
+    if present & _SELF_WORDS or "my" in present:
+        return "self"
+    return None
+
+
+def _number(word: str) -> float | None:
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+_SPELLED = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1}
+_UNIT_MONTHS = {"day": 12 / 365, "days": 12 / 365, "week": 12 / 52, "weeks": 12 / 52,
+                "month": 1.0, "months": 1.0, "year": 12.0, "years": 12.0, "yr": 12.0, "yrs": 12.0}
+
+
+def _age_in_months(words: list[str]) -> float | None:
+    """ "my 6 week old", "a 2-month-old", "my son is 3 months", "4mo", "aged 10 days"."""
+    for i, word in enumerate(words):
+        value = _number(word) if word[:1].isdigit() else _SPELLED.get(word)
+        if value is None or i + 1 >= len(words):
+            continue
+        unit = words[i + 1]
+        after = words[i + 2] if i + 2 < len(words) else ""
+        before = words[i - 1] if i > 0 else ""
+        if unit in _SHORT_AGE_UNITS and word[:1].isdigit():
+            return value * _SHORT_AGE_UNITS[unit]
+        if unit not in _UNIT_MONTHS:
+            continue
+        young = set(words[max(0, i - 4):i]) & (_BABY_WORDS | _CHILD_WORDS)
+        if (after in _AGE_AFTER or before in ("aged", "age")
+                or (before in _AGED_BEFORE and young and after not in ("pregnant", "ago"))):
+            return value * _UNIT_MONTHS[unit]
+    return None
+
+
+def _temperature(words: list[str]) -> float | None:
+    for i, word in enumerate(words):
+        value = _number(word) if word[:1].isdigit() else None
+        if value is None:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after in _TIME_WORDS:
+            continue
+        near = set(words[max(0, i - 3):i]) | {after}
+        has_unit = after in _UNIT_WORDS_AFTER
+        if not has_unit and not near & {"temperature", "temp", "temps", "fever", "thermometer", "degrees"}:
+            continue
+        if 34.0 <= value <= 43.0 and after != "f":
+            return value
+        if 93.0 <= value <= 110.0 and after not in ("c", "celsius", "centigrade"):
+            return round((value - 32) * 5 / 9, 1)
+    return None
+
+
+def _asks(text: str, words: list[str]) -> bool:
+    if not words:
+        return False
+    if "?" in text or words[0] in _ASKING_OPENERS:
+        return True
+    for i, word in enumerate(words):
+        if word in SENTENCE_END and i + 1 < len(words) and words[i + 1] in _ASKING_OPENERS:
+            return True
+    return any(phrase in text for phrase in ("how to ", "how do ", "how can ", "what is ", "what are ",
+                                             "i want to know", "i'd like to know", "wondering"))

@@ -1,0 +1,242 @@
+"""The universal red-flag layer: warning signs on any subject, who a text is about, crisis
+help, and honest answers when no rule fires (askwell/medical/red_flags.py and
+data/red_flags.yaml, run by triage.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from askwell.medical import triage as triage_module
+from askwell.medical.facts import Facts, FactsError, extract_facts
+from askwell.medical.triage import (
+    UNCHECKED_REASON,
+    all_level_info,
+    level_info,
+    load_triage_data,
+    safe_triage_text,
+    triage_text,
+)
+from askwell.medical.vocabulary import TRIAGE_LEVELS, TriageLevel
+
+# One plain-words example per universal rule, as people write them.
+RULE_EXAMPLES = {
+    "suicidal-plan-or-intent": "I've saved up my tablets and I'm going to take them all tonight, I'm suicidal",
+    "self-harm-bleeding-or-overdose": "I self harm and tonight the cut won't stop bleeding",
+    "heart-attack-signs": "my dad has a crushing pain in his chest going down his left arm",
+    "stroke-fast": "my mum's face has dropped on one side and her speech is slurred",
+    "sudden-vision-loss": "I suddenly lost the sight in my left eye an hour ago",
+    "breathing-difficulty": "my husband is struggling to breathe and his lips look blue",
+    "anaphylaxis": "I ate a prawn and now my tongue is swelling and my throat feels like it's closing",
+    "heavy-bleeding": "cut my hand on a broken glass and the bleeding won't stop",
+    "meningitis-or-sepsis-signs": "my baby has a high fever and a rash that doesn't fade",
+    "seizure": "my dad just had his first ever seizure",
+    "head-injury-warning-signs": "my son hit his head at football and has been sick twice since",
+    "thunderclap-headache": "sudden worst headache of my life",
+    "overdose-or-poisoning": "I took 30 paracetamol tablets an hour ago",
+    "pregnancy-heavy-bleeding-or-ectopic": "I'm 7 weeks pregnant with pain on one side and shoulder tip pain",
+    "child-seriously-ill": "my toddler is really floppy and hard to wake",
+    "diabetic-emergency": "I'm type 1, my ketones are high and I keep vomiting",
+    "vomiting-blood-or-black-stools": "I've been throwing up blood this morning",
+    "sudden-testicle-pain": "my son has sudden pain in his testicle and has been sick",
+    "red-eye-vision-change": "my eye is red and painful and my vision has gone blurry",
+    "severe-tummy-pain": "I have severe stomach pain and can't stand up",
+    "sudden-confusion": "my grandad has suddenly become confused and doesn't know where he is",
+    "collapse": "my wife collapsed in the kitchen and isn't responding",
+    "suicidal-thoughts": "I keep having suicidal thoughts but I have no plan",
+    "baby-fever": "my 6 week old baby has a temperature of 38.2",
+    "child-unwell-today": "my 8 month old is not feeding and has had no wet nappies since this morning",
+    "shortness-of-breath": "I've been short of breath for a week and it's getting worse",
+    "allergic-reaction-spreading": "I'm allergic to penicillin and have come out in hives after my antibiotics",
+    "pregnancy-warning-signs": "I'm 30 weeks pregnant and the baby hasn't been moving as much today",
+    "appendicitis-signs": "pain started around my belly button and moved to the lower right side",
+    "kidney-infection-signs": "high temperature and a bad pain in my side under my ribs",
+    "diabetes-unwell": "I'm diabetic, my blood sugar is high and I'm being sick",
+    "testicle-pain": "my testicle has been aching for a few days",
+    "head-injury": "my 9 month old baby bumped her head on the table, she has a headache",
+    "eye-red-painful": "my eye is red and sore",
+    "confusion-older-or-ill": "my nan has been confused for a few days",
+}
+
+
+def universal_rules() -> list[triage_module.TriageRule]:
+    return [rule for rule in load_triage_data().rules if rule.origin == "red_flags.yaml"]
+
+
+def test_every_universal_rule_has_an_example() -> None:
+    assert {rule.id for rule in universal_rules()} == set(RULE_EXAMPLES)
+
+
+@pytest.mark.parametrize(("rule_id", "text"), sorted(RULE_EXAMPLES.items()))
+def test_each_rule_fires_on_its_example_at_its_level_or_above(rule_id: str, text: str) -> None:
+    result = triage_text(text)
+    rule = next(r for r in universal_rules() if r.id == rule_id)
+    assert rule_id in result.rule_ids, (text, result.rule_ids)
+    assert TRIAGE_LEVELS.index(result.level) <= TRIAGE_LEVELS.index(rule.level)
+
+
+def test_every_universal_rule_cites_a_page_and_says_what_to_do() -> None:
+    for rule in universal_rules():
+        assert rule.sources and all(source.url for source in rule.sources), rule.id
+        assert rule.reason and rule.what_to_do and rule.how_soon, rule.id
+
+
+# The table of the safety issue: what askwell said, and what the NHS says.
+@pytest.mark.parametrize(("text", "level"), [
+    ("my baby has a high fever and a rash that doesn't fade", "emergency"),
+    ("sudden worst headache of my life", "emergency"),
+    ("my 6 week old baby has a temperature of 38.2", "urgent"),
+    ("I want to kill myself", "emergency"),
+    ("I took 30 paracetamol tablets an hour ago", "emergency"),
+])
+def test_the_issue_table_reads_right(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+    assert not any("ordinary cramp" in reason for reason in result.reasons)
+
+
+def test_a_question_about_blood_pressure_is_information_not_a_cramp() -> None:
+    result = triage_text("how do I lower my blood pressure")
+    assert result.level == "self_care"
+    assert result.rule_ids == {"information-question"}
+    assert "cramp" not in " ".join(result.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "I have a cough and a sore throat",
+    "my toddler has a runny nose and a rash on his back",
+    "I've had earache since Tuesday",
+])
+def test_symptoms_outside_the_guides_are_never_called_safe(text: str) -> None:
+    result = triage_text(text)
+    assert result.level != "self_care", text
+    assert not any("ordinary" in reason for reason in result.reasons)
+
+
+def test_symptoms_outside_the_guides_say_askwell_cannot_assess_them() -> None:
+    result = triage_text("I've had earache since Tuesday")
+    assert result.level == "see_doctor"
+    assert result.rule_ids == {"outside-our-guides"}
+    assert "cannot assess" in result.reasons[0]
+
+
+@pytest.mark.parametrize("text", [
+    "what are the signs of a stroke?",
+    "how can I prevent a heart attack",
+    "what should you do if someone has a seizure?",
+    "what is sepsis",
+])
+def test_asking_about_a_condition_is_not_having_it(text: str) -> None:
+    assert triage_text(text).level != "emergency", text
+
+
+@pytest.mark.parametrize(("text", "denied"), [
+    ("my son has a fever but no rash and his neck is not stiff", "rash_not_fading"),
+    ("temperature of 38 but not short of breath", "breathless"),
+    ("no chest pain, just a bad cough", "chest_pain"),
+])
+def test_denied_signs_do_not_count(text: str, denied: str) -> None:
+    assert denied not in extract_facts(text).signs
+
+
+@pytest.mark.parametrize(("text", "about", "months"), [
+    ("my 2 month old has a temperature", "baby", 2.0),
+    ("my 6-week-old won't feed", "baby", 6 * 12 / 52),
+    ("my toddler has been sick", "child", None),
+    ("my dad has chest pain", "adult", None),
+    ("I have a headache", "self", None),
+    ("my son is 3 months old and has a cough", "baby", 3.0),
+])
+def test_who_the_text_is_about(text: str, about: str, months: float | None) -> None:
+    facts = extract_facts(text)
+    assert facts.about == about
+    if months is None:
+        assert facts.age_months is None
+    else:
+        assert facts.age_months == pytest.approx(months, rel=0.01)
+
+
+def test_a_pregnancy_week_is_not_an_age() -> None:
+    facts = extract_facts("I'm 30 weeks pregnant and have a headache")
+    assert facts.pregnancy_week == 30
+    assert facts.age_months is None
+
+
+@pytest.mark.parametrize(("text", "celsius"), [
+    ("temperature of 38.2", 38.2),
+    ("her temp is 39", 39.0),
+    ("fever of 102F", 38.9),
+    ("he's 38.5 degrees", 38.5),
+    ("38 weeks pregnant", None),
+    ("I'm 39 and tired", None),
+])
+def test_temperatures_are_read_in_either_scale(text: str, celsius: float | None) -> None:
+    assert extract_facts(text).temperature_c == celsius
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my 2 month old has a temperature of 37.6", "see_doctor"),
+    ("my 2 month old feels hot, I think she has a fever", "urgent"),
+    ("my 4 month old has a temperature of 38.5", "see_doctor"),
+    ("my 4 month old has a temperature of 39.2", "urgent"),
+    ("my 5 year old has a temperature of 38.5 and is playing happily", "see_doctor"),
+])
+def test_a_babys_fever_depends_on_age_and_temperature(text: str, level: str) -> None:
+    assert triage_text(text).level == level, (text, triage_text(text).rule_ids)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("I want to kill myself", "emergency"),
+    ("I've been having suicidal thoughts lately, no plan", "urgent"),
+    ("I've been self harming again", "urgent"),
+    ("my daughter says she wants to die and has been stockpiling pills", "emergency"),
+])
+def test_crisis_texts_carry_the_crisis_flag(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level
+    assert result.crisis
+    assert result.to_dict()["crisis"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "I cut myself chopping onions",
+    "I hurt myself playing football",
+    "I have a plan to lose weight",
+    "I'm fit and healthy, how do I stop leg cramps",
+])
+def test_everyday_words_are_not_a_crisis_or_a_fit(text: str) -> None:
+    result = triage_text(text)
+    assert not result.crisis
+    assert "seizure" not in result.rule_ids
+
+
+def test_triage_levels_are_one_data_file_in_the_contracts_order() -> None:
+    assert [info.level for info in all_level_info()] == list(TRIAGE_LEVELS)
+    assert [level.value for level in TriageLevel] == list(TRIAGE_LEVELS)
+    for info in all_level_info():
+        assert info.headline and info.colour and info.what_to_do and info.how_soon
+    assert level_info("emergency").colour == "red"
+    with pytest.raises(ValueError):
+        level_info("whenever")
+
+
+def test_safe_triage_text_answers_cautiously_when_triage_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(text: str) -> Facts:
+        raise RuntimeError("a broken rule file")
+
+    monkeypatch.setattr(triage_module, "extract_facts", broken)
+    result = safe_triage_text("my calf cramps at night")
+    assert result.level == "see_doctor"
+    assert result.reasons == [UNCHECKED_REASON]
+    assert not result.crisis
+
+
+def test_structured_facts_take_the_universal_fields() -> None:
+    facts = Facts.from_structured({"signs": ["fever"], "about": "baby", "age_months": 1.5,
+                                   "temperature_c": 38.4})
+    assert facts.signs == {"fever"} and facts.about == "baby"
+    with pytest.raises(FactsError):
+        Facts.from_structured({"temperature_c": 90})
+    with pytest.raises(FactsError):
+        Facts.from_structured({"about": "martian"})
+    with pytest.raises(FactsError):
+        Facts.from_structured({"signs": ["not-a-sign"]})
