@@ -14,7 +14,7 @@ from typing import Any
 
 from askwell.medical.data_files import load_yaml
 from askwell.medical.phrases import FactKey, Match, find_matches, load_phrase_index
-from askwell.medical.red_flags import read_red_flags
+from askwell.medical.red_flags import asked_about, read_red_flags
 from askwell.medical.text import (
     SENTENCE_END,
     Quantity,
@@ -430,7 +430,10 @@ def extract_facts(text: str) -> Facts:
     """Read a description in the person's own words into Facts."""
     normalised = normalise(text)
     tokens = tokenize(normalised.text)
-    matches = find_matches(tokens)
+    # A clause that asks about a subject ("what are the signs of a stroke?") describes
+    # nothing: its words do not become facts.
+    asked = asked_about(tokens)
+    matches = [m for m in find_matches(tokens) if m.start not in asked]
     inside_phrases = frozenset(i for m in matches for i in range(m.start, m.end))
     negated = negated_token_indexes(tokens, ignore=inside_phrases)
     facts = Facts(truncated=normalised.truncated)
@@ -448,7 +451,7 @@ def extract_facts(text: str) -> Facts:
     facts.pertinent_negatives -= facts.symptoms
     _read_quantities(facts, tokens, matches)
     _apply_derived(facts)
-    read_red_flags(facts, normalised.text, tokens)
+    read_red_flags(facts, normalised.text, tokens, asked)
     facts.unknown_words = _unknown_words(tokens, matches)
     # Not validated here: triage_text runs on every search query and must never fail.
     # check() validates, because a contradiction there deserves a clear answer.

@@ -75,6 +75,7 @@ _ASKING_OPENERS = frozenset({
 class RedFlagLexicon:
     phrases: PhraseIndex
     complaint_signs: frozenset[str]
+    information_cues: PhraseIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +101,43 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
     unknown = complaint - set(signs)
     if unknown:
         raise DataFileError(f"red_flags.yaml: complaint_signs names unknown signs {sorted(unknown)}")
+    cue_index, cue_stems = compile_phrases(
+        [(str(cue), ("cue", "information")) for cue in data.get("information_cues", ())], fillers,
+        "red_flags.yaml information_cues")
     return RedFlagLexicon(
         phrases=PhraseIndex(index=index, fillers=fillers, known_stems=known, derived=()),
         complaint_signs=complaint,
+        information_cues=PhraseIndex(index=cue_index, fillers=fillers, known_stems=cue_stems, derived=()),
     )
+
+
+def asked_about(tokens: list[Token]) -> frozenset[int]:
+    """Token indexes of the clauses that ask about a subject rather than describe it.
+
+    Clauses split at sentence ends, commas and "but", so a description next to a question
+    ("how do I know if it's meningitis, her rash won't fade") still counts.
+    """
+    cues = find_matches(tokens, load_red_flag_lexicon().information_cues)
+    if not cues:
+        return frozenset()
+    asked: set[int] = set()
+    for start, end in _short_clauses(tokens):
+        if any(start <= cue.start < end for cue in cues):
+            asked.update(range(start, end))
+    return frozenset(asked)
+
+
+def _short_clauses(tokens: list[Token]) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for token in tokens:
+        if token.word in SENTENCE_END or token.word in (",", "but"):
+            if token.index > start:
+                ranges.append((start, token.index))
+            start = token.index + 1
+    if start < len(tokens):
+        ranges.append((start, len(tokens)))
+    return ranges
 
 
 @cache
@@ -120,18 +154,27 @@ def load_fallbacks() -> tuple[Fallback, ...]:
     return tuple(fallbacks)
 
 
-def read_red_flags(facts: Facts, text: str, tokens: list[Token]) -> None:
-    """Add the universal signs, who the text is about, their age and any temperature."""
+def read_red_flags(facts: Facts, text: str, tokens: list[Token],
+                   asked: frozenset[int] = frozenset()) -> None:
+    """Add the universal signs, who the text is about, their age and any temperature.
+
+    `asked` holds the tokens of clauses that ask about a subject (asked_about()): signs
+    there are not described, so they do not count.
+    """
     lexicon = load_red_flag_lexicon()
     matches = find_matches(tokens, lexicon.phrases)
     inside = frozenset(i for m in matches for i in range(m.start, m.end))
     negated = negated_token_indexes(tokens, ignore=inside)
     for match in matches:
-        if match.start in negated:
+        if match.start in negated or match.start in asked:
             continue
         for _, sign in match.facts:
             facts.signs.add(sign)
     words = [t.word for t in tokens]
+    if facts.pregnant is None:
+        week = _pregnancy_week(words)
+        if week is not None:
+            facts.pregnant, facts.pregnancy_week = True, week
     age_months = _age_in_months(words)
     if age_months is not None:
         facts.age_months = age_months
@@ -140,7 +183,7 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token]) -> None:
     elif facts.age is not None and facts.age_months is None:
         facts.age_months = float(facts.age * 12)
     facts.about = facts.about or _about(words, facts.age_months)
-    temperature = _temperature(words)
+    temperature = _temperature([w if i not in asked else "" for i, w in enumerate(words)])
     if temperature is not None:
         facts.temperature_c = temperature
         if temperature >= 38.0:
@@ -203,6 +246,24 @@ def _age_in_months(words: list[str]) -> float | None:
         if (after in _AGE_AFTER or before in ("aged", "age")
                 or (before in _AGED_BEFORE and young and after not in ("pregnant", "ago"))):
             return value * _UNIT_MONTHS[unit]
+    return None
+
+
+_CARRYING = frozenset({"i'm", "im", "am", "she's", "shes", "is", "currently", "now", "at", "nearly", "almost"})
+
+
+def _pregnancy_week(words: list[str]) -> int | None:
+    """ "I'm 30 weeks", "im 40 weeks and bleeding", "my wife is 37 weeks": a pregnancy week
+    even when the word "pregnant" is missing (not "for 3 weeks", "3 weeks ago")."""
+    for i, word in enumerate(words[:-1]):
+        if not word.isdigit() or words[i + 1] not in ("weeks", "week", "wks", "wk"):
+            continue
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + 2] if i + 2 < len(words) else ""
+        if after in ("old", "olds", "ago", "later", "now") or not 4 <= int(word) <= 42:
+            continue
+        if i == 0 or before in _CARRYING:
+            return int(word)
     return None
 
 
