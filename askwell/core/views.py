@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
+from askwell.core.models import SiteSettings
 from askwell.core.pagecache import cached_for_anonymous
 from askwell.knowledge.models import Article, Pack, Status
 
@@ -67,8 +68,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No context processors that touch the database: the error may be the database.
+    # No context processors that touch the database: the error may be the database. The help
+    # numbers still come from the site settings, read from the cache or this process's memory
+    # (SiteSettings.without_database), and fall back to the defaults rather than to nothing.
     from django.template import loader
 
     template = loader.get_template("500.html")
-    return HttpResponse(template.render({"site_name": settings.ASKWELL_SITE_NAME}), status=500)
+    context = {"site_name": settings.ASKWELL_SITE_NAME, "help": SiteSettings.without_database()}
+    return HttpResponse(template.render(context), status=500)
