@@ -12,6 +12,9 @@ from pydantic import ConfigDict
 from askwell.answers.ranking import MAX_QUERY_CHARS
 from askwell.answers.search import MAX_LIMIT, answer
 from askwell.api.schemas import ErrorOut
+from askwell.core.models import SiteSettings
+from askwell.helpnow.presentation import help_page_url, with_help
+from askwell.medical.vocabulary import TriageLevel
 
 router = Router(tags=["answers"])
 
@@ -24,8 +27,30 @@ class AnswersQuery(Schema):
 class TriageOut(Schema):
     model_config = ConfigDict(extra="allow")
 
-    level: Literal["emergency", "urgent", "see_doctor", "self_care"]
+    level: TriageLevel
     reasons: list[str]
+    crisis: bool = Field(False, description="True when the text describes suicidal thoughts or self-harm.")
+
+
+class HelpLineOut(Schema):
+    kind: Literal["emergency", "urgent", "crisis", "crisis_text"]
+    text: str = Field(..., description="A whole sentence with the number in it.")
+    number: str = Field(..., description="The number to call or text, as people dial it; may be empty.")
+    url: str = Field(..., description="A website for this help; may be empty.")
+
+
+class HelpOut(Schema):
+    model_config = ConfigDict(extra="allow")
+
+    level: TriageLevel
+    headline: str = Field(..., description="The triage level in words, as the pages show it.")
+    colour: str = Field(..., description="The level's colour word (red, amber, blue, green).")
+    crisis: bool
+    act_now: bool = Field(..., description="Urgent, emergency or crisis: act now; do not wait for an answer here.")
+    now: list[HelpLineOut] = Field(
+        ..., description="What to do now, most important first; empty when nothing is urgent.")
+    numbers: dict[str, Any] = Field(..., description="The site's help numbers: emergency, urgent, crisis, crisis_text.")
+    page: str = Field(..., description="The address of the site's Get help now page.")
 
 
 class AnswerOut(Schema):
@@ -40,13 +65,16 @@ class AnswerOut(Schema):
 class AnswersOut(Schema):
     query: str
     triage: TriageOut
+    help: HelpOut = Field(
+        ..., description="What to do now and the site's help numbers (before the answers on purpose).")
     answers: list[AnswerOut]
     took_ms: float
     confident: bool = Field(..., description="False when no answer is good enough to show as an instant answer.")
+    scope: Literal["covered", "not_covered"] = Field(
+        "covered", description="not_covered: the knowledge packs do not cover the subject (never confident then).")
     confidence: float
     corrected_query: str | None = Field(None, description="The question as understood, when spelling was corrected.")
     truncated: bool
-
 
 
 @router.get(
@@ -58,4 +86,5 @@ class AnswersOut(Schema):
 def answers(request: HttpRequest, params: Query[AnswersQuery]) -> dict[str, Any]:
     if not params.q.strip():
         raise HttpError(400, "q: type a question.")
-    return answer(params.q, limit=params.limit)
+    result = answer(params.q, limit=params.limit)
+    return with_help(result, SiteSettings.current(), request.build_absolute_uri(help_page_url()))

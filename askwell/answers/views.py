@@ -10,14 +10,10 @@ from django.utils.safestring import mark_safe
 
 from askwell.answers.ranking import MAX_QUERY_CHARS, content_stems, highlight
 from askwell.answers.search import answer
-
-# What each triage level asks the person to do, and how soon.
-TRIAGE_ADVICE = {
-    "emergency": ("This could be an emergency", "Call the emergency number or go to the emergency department now."),
-    "urgent": ("Get medical advice today", "Contact a doctor, urgent care or a nurse line today."),
-    "see_doctor": ("Book an appointment with a doctor", "See a doctor in the next few days; it is not an emergency."),
-    "self_care": ("You can usually manage this at home", "Get advice if it gets worse or does not settle."),
-}
+from askwell.core.models import SiteSettings
+from askwell.helpnow.lines import is_act_now, urgent_line
+from askwell.medical.triage import level_info
+from askwell.medical.vocabulary import TriageLevel
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -28,12 +24,24 @@ def search_page(request: HttpRequest) -> HttpResponse:
         stems = set(content_stems(result["corrected_query"] or result["query"]))
         for item in result["answers"]:
             item["snippet_html"] = mark_safe(highlight(item["snippet"], stems))  # noqa: S308 - escaped by highlight
-        level = result["triage"]["level"]
-        heading, advice = TRIAGE_ADVICE[level]
+        not_covered = result.get("scope") == "not_covered"
+        answers = result["answers"]
+        if not_covered:
+            # Our guides do not cover the subject: a guide that matched a word or two would only
+            # look like an answer. Answered community questions may still be on the subject.
+            answers = [item for item in answers if item["source"] == "question"]
         context.update(
             result=result,
-            triage_heading=heading,
-            triage_advice=result["triage"].get("advice") or advice,
-            show_triage=level != "self_care",
+            answers=answers,
+            # A subject the guides do not cover never gets a "best answer", whatever the score.
+            confident=bool(result["confident"]) and not not_covered,
+            not_covered=not_covered,
+            act_now=is_act_now(result["triage"]),
         )
+        if not_covered:
+            site = SiteSettings.current()
+            context.update(
+                safety_net=level_info(TriageLevel.SELF_CARE).safety_net,
+                urgent_line=urgent_line(site),
+            )
     return render(request, "answers/search.html", context, status=200)

@@ -32,7 +32,7 @@ def test_jsonl_answers_every_line_in_order(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_human_output_starts_with_triage_then_answers() -> None:
     output = run("calf cramp at night")
-    assert output.startswith("Triage:")
+    assert output.startswith("TRIAGE: ")
     assert "/muscle-spasms/" in output
 
 

@@ -9,13 +9,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from askwell.answers.search import MAX_LIMIT, answer
-
-LEVEL_WORDS = {
-    "emergency": "EMERGENCY: call the emergency number or go to the emergency department now.",
-    "urgent": "URGENT: get medical advice today.",
-    "see_doctor": "SEE A DOCTOR: book an appointment in the next few days.",
-    "self_care": "Self-care: usually fine to manage at home; get advice if it worsens.",
-}
+from askwell.core.models import SiteSettings
+from askwell.helpnow.lines import urgent_line
+from askwell.helpnow.presentation import help_page_url, with_help
+from askwell.helpnow.terminal import triage_lines
+from askwell.medical.triage import level_info
+from askwell.medical.vocabulary import TriageLevel
 
 
 class Command(BaseCommand):
@@ -32,32 +31,51 @@ class Command(BaseCommand):
         limit = options["limit"]
         if not 1 <= limit <= MAX_LIMIT:
             raise CommandError(f"--limit must be between 1 and {MAX_LIMIT}")
+        site = SiteSettings.current_or_fallback()
+        page_url = help_page_url(absolute=True)
         if options["jsonl"]:
             for line in sys.stdin:
                 question = line.rstrip("\r\n")
-                self.stdout.write(json.dumps(answer(question, limit=limit), ensure_ascii=False))
+                result = with_help(answer(question, limit=limit), site, page_url)
+                self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
         text = " ".join(options["text"]).strip()
         if not text:
             raise CommandError('Give a question, e.g. askwell ask "why do my calves cramp at night"')
-        result = answer(text, limit=limit)
+        result = with_help(answer(text, limit=limit), site, page_url)
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
-        self._print_human(result)
+        self._print_human(result, site)
 
-    def _print_human(self, result: dict[str, Any]) -> None:
+    def _print_human(self, result: dict[str, Any], site: SiteSettings) -> None:
+        """What to do now first (crisis lines, then the level and its action), then the answers."""
         triage = result["triage"]
-        self.stdout.write(f"Triage: {LEVEL_WORDS[triage['level']]}")
+        for line in triage_lines(triage, site):
+            self.stdout.write(line)
         for reason in triage["reasons"]:
-            self.stdout.write(f"  - {reason}")
+            self.stdout.write(f"  Why: {reason}")
         if result["corrected_query"]:
             self.stdout.write(f"(read as: {result['corrected_query']})")
-        if not result["confident"]:
-            self.stdout.write("No confident answer: ask the experts on the site. Related reading:")
-        for number, item in enumerate(result["answers"], start=1):
+        act_now = result["help"]["act_now"]
+        answers = result["answers"]
+        if result.get("scope") == "not_covered":
+            # As on the search page: the guides do not cover the subject, so only answered
+            # community questions are offered, and never as the answer.
+            answers = [item for item in answers if item["source"] == "question"]
+            self.stdout.write("\nOur guides do not cover this subject yet, so there is no instant answer."
+                              + ("" if act_now else " Ask the experts on the site."))
+            self.stdout.write("Get medical advice if:")
+            for item in level_info(TriageLevel.SELF_CARE).safety_net:
+                self.stdout.write(f"  - {item}")
+            urgent = urgent_line(site)
+            self.stdout.write(f"{urgent.text + ' ' if urgent else ''}{site.emergency_advice}")
+        elif not result["confident"]:
+            self.stdout.write("No confident answer" + ("." if act_now else ": ask the experts on the site.")
+                              + " Related reading:")
+        for number, item in enumerate(answers, start=1):
             self.stdout.write(f"\n{number}. {item['title']}  [{item['topic']}]")
             self.stdout.write(f"   {item['snippet']}")
             self.stdout.write(f"   {item['url']}")
-        if not result["answers"]:
+        if not answers:
             self.stdout.write("No answers found.")
