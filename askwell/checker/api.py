@@ -18,7 +18,7 @@ from pydantic import ConfigDict
 from askwell.api.schemas import ErrorOut
 from askwell.checker.engine import CheckerInputError, run_check
 from askwell.medical.text import MAX_TEXT_CHARS
-from askwell.medical.vocabulary import FREQUENCIES, LOCATIONS, SEXES, SIDES, TRIAGE_LEVELS, allowed_values
+from askwell.medical.vocabulary import FREQUENCIES, LOCATIONS, SEXES, SIDES, TriageLevel, allowed_values
 
 router = Router(tags=["checker"])
 
@@ -27,7 +27,6 @@ Location = Enum("Location", {value: value for value in LOCATIONS}, type=str)  # 
 Sex = Enum("Sex", {value: value for value in SEXES}, type=str)  # type: ignore[misc]
 Side = Enum("Side", {value: value for value in SIDES}, type=str)  # type: ignore[misc]
 Frequency = Enum("Frequency", {value: value for value in FREQUENCIES}, type=str)  # type: ignore[misc]
-TriageLevel = Enum("TriageLevel", {value: value for value in TRIAGE_LEVELS}, type=str)  # type: ignore[misc]
 
 
 def _known(category: str) -> str:

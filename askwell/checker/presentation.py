@@ -13,7 +13,9 @@ from urllib.parse import urlencode
 from django.urls import NoReverseMatch, reverse
 
 from askwell.checker.questions import questions
+from askwell.helpnow.lines import is_act_now
 from askwell.knowledge.models import Topic
+from askwell.medical.vocabulary import TriageLevel
 
 ASK_BODY_MAX_CHARS = 1500
 
@@ -45,12 +47,8 @@ class FactRow:
 @dataclass
 class ResultView:
     level: str
-    heading: str
-    what_to_do: str
-    how_soon: str
-    safety_net: list[str]
-    reasons: list[str]
-    rules: list[dict[str, Any]]
+    triage: dict[str, Any]  # shown by {% triage_help %}, in the words of every other page
+    act_now: bool  # urgent, emergency or crisis: the "ask an expert" offer gives way to "do not wait"
     spasm_type: str | None
     spasm_type_label: str
     spasm_type_topic: TopicLink | None
@@ -152,8 +150,7 @@ def _ask_title(spasm_label: str, facts: dict[str, Any]) -> str:
 def build_result(data: dict[str, Any]) -> ResultView:
     q = questions()
     triage = data.get("triage") or {}
-    level = str(triage.get("level") or "see_doctor")
-    advice = triage.get("advice") or {}
+    level = str(triage.get("level") or TriageLevel.SEE_DOCTOR)
     facts = data.get("facts") or {}
     spasm_type = data.get("spasm_type")
     type_info = q.spasm_types.get(spasm_type or "", {})
@@ -181,12 +178,8 @@ def build_result(data: dict[str, Any]) -> ResultView:
     body = text or "\n".join(f"{row.label}: {row.value}" for row in rows)
     return ResultView(
         level=level,
-        heading=q.triage_headings.get(level, level),
-        what_to_do=str(advice.get("what_to_do") or ""),
-        how_soon=str(advice.get("how_soon") or ""),
-        safety_net=[str(item) for item in advice.get("safety_net") or []],
-        reasons=[str(reason) for reason in triage.get("reasons") or []],
-        rules=list(triage.get("rules") or []),
+        triage={**triage, "level": level},
+        act_now=is_act_now({**triage, "level": level}),
         spasm_type=spasm_type,
         spasm_type_label=spasm_label,
         spasm_type_topic=links.get(type_info.get("topic", "")),

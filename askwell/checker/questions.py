@@ -21,7 +21,6 @@ class Questions:
     easing: list[dict[str, str]]
     causes: dict[str, dict[str, str]]
     spasm_types: dict[str, dict[str, str]]
-    triage_headings: dict[str, str]
 
     def label(self, group: str, value: object) -> str:
         """The words for one value; an unknown value is shown readably rather than dropped."""
@@ -44,5 +43,4 @@ def questions() -> Questions:
         easing=[{k: str(v) for k, v in row.items()} for row in data["easing"]],
         causes={k: {kk: str(vv) for kk, vv in v.items()} for k, v in data["causes"].items()},
         spasm_types={k: {kk: str(vv) for kk, vv in v.items()} for k, v in data["spasm_types"].items()},
-        triage_headings={str(k): str(v) for k, v in data["triage"].items()},
     )

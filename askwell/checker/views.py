@@ -19,6 +19,7 @@ from askwell.checker.forms import STEP_NAMES, STEPS, FreeTextForm, StepForm, ste
 from askwell.checker.presentation import build_result
 from askwell.checker.state import State, StateError, load_state, sign_state, state_from_facts, structured_from_state
 from askwell.medical.facts import Facts, FactsError
+from askwell.medical.vocabulary import TriageLevel
 
 NOTHING_GIVEN = "You have not told us anything yet: choose where you feel it, or describe it in your own words."
 
@@ -106,7 +107,9 @@ def _emergency_so_far(state: State, structured: dict[str, Any]) -> dict[str, Any
         data = run_check(text=state.get("text") or None, structured=structured)
     except CheckerInputError:
         return None
-    return data if data["triage"]["level"] == "emergency" else None
+    triage = data["triage"]
+    # Thoughts of suicide or self-harm stop the questions too: the result page leads with the crisis lines.
+    return data if triage["level"] == TriageLevel.EMERGENCY or triage.get("crisis") else None
 
 
 def _render_step(

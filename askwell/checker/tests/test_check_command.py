@@ -15,6 +15,7 @@ from django.db import OperationalError
 from askwell.checker.management.commands import check as check_command
 from askwell.checker.tests.helpers import RED_FLAG_TEXT, STORIES
 from askwell.medical.check import check
+from askwell.medical.triage import level_info
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def test_jsonl_keeps_lines_aligned_when_one_cannot_be_checked(monkeypatch):
 
 def test_human_output_puts_the_triage_first_then_type_causes_relief_prevention():
     output = run(STORIES["stories/athlete"])
-    assert output.startswith("TRIAGE: SELF-CARE")
+    assert output.startswith(f"TRIAGE: {level_info('self_care').headline} [self_care]")
     positions = [output.index(part) for part in ("What to do:", "How soon:", "Type:", "Possible causes",
                                                   "Relief now:", "Prevention:", "What we understood:")]
     assert positions == sorted(positions)
@@ -79,7 +80,10 @@ def test_human_output_falls_back_to_slugs_without_a_database(monkeypatch):
 
 
 def test_a_red_flag_is_an_emergency_on_the_first_line():
-    assert run(RED_FLAG_TEXT).splitlines()[0] == "TRIAGE: EMERGENCY"
+    first, second, third = run(RED_FLAG_TEXT).splitlines()[:3]
+    assert first == f"TRIAGE: {level_info('emergency').headline} [emergency]"
+    assert second == "  Do not wait for an answer here."
+    assert third.startswith("  * Call 999 now")
 
 
 def test_words_given_without_quotes_are_one_description():

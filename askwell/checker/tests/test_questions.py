@@ -9,7 +9,7 @@ from askwell.checker.questions import questions
 from askwell.checker.state import load_state, sign_state, state_from_facts, structured_from_state
 from askwell.medical.check import check
 from askwell.medical.facts import Facts
-from askwell.medical.vocabulary import CAUSE_IDS, LOCATIONS, SPASM_TYPES, TRIAGE_LEVELS, allowed_values
+from askwell.medical.vocabulary import CAUSE_IDS, LOCATIONS, SPASM_TYPES, allowed_values
 
 LABEL_CATEGORIES = {
     "locations": "location", "sensations": "sensation", "timings": "timing", "medicines": "medicine",
@@ -43,7 +43,6 @@ def test_contract_ids_have_words_and_topics():
     q = questions()
     assert set(q.causes) == set(CAUSE_IDS)
     assert set(q.spasm_types) == set(SPASM_TYPES)
-    assert set(q.triage_headings) == set(TRIAGE_LEVELS)
     assert set(q.labels["locations"]) == set(LOCATIONS)
 
 

@@ -24,15 +24,8 @@ from django.db import DatabaseError
 from askwell.checker.engine import CheckerInputError, run_check
 from askwell.checker.presentation import TopicLink, fact_rows, topic_links
 from askwell.checker.questions import questions
-
-LEVEL_WORDS = {
-    "emergency": "EMERGENCY",
-    "urgent": "URGENT – get medical advice today",
-    "see_doctor": "SEE A DOCTOR – book a routine appointment",
-    "self_care": "SELF-CARE – manage at home",
-}
-DISCLAIMER = ("This is information, not a diagnosis. In an emergency call 999 (UK), 112 (EU) or 911 (US), "
-              "or go to the nearest emergency department.")
+from askwell.core.models import SiteSettings
+from askwell.helpnow.terminal import disclaimer, triage_lines
 
 
 class Command(SystemCheckCommand):
@@ -97,17 +90,14 @@ def _links(slugs: list[str]) -> dict[str, TopicLink]:
 
 
 def render_text(data: dict[str, Any]) -> str:
-    """The check for a terminal: triage first (what to do, how soon, why), then the rest."""
+    """The check for a terminal: crisis help and triage first (what to do, how soon, why), then the rest."""
     q = questions()
     triage = data["triage"]
     advice = triage.get("advice") or {}
     slugs = [*data["relief"], *data["prevention"], *data["topics"]]
     links = _links(slugs)
-    lines = [f"TRIAGE: {LEVEL_WORDS.get(triage['level'], triage['level'])}"]
-    if advice.get("what_to_do"):
-        lines.append(f"  What to do: {advice['what_to_do']}")
-    if advice.get("how_soon"):
-        lines.append(f"  How soon: {advice['how_soon']}")
+    site = SiteSettings.current_or_fallback()
+    lines = triage_lines(triage, site)
     for rule in triage.get("rules") or []:
         lines.append(f"  Why: {rule['why']} [{rule['id']}; source: {rule['source']}]")
     if not triage.get("rules"):
@@ -143,5 +133,5 @@ def render_text(data: dict[str, Any]) -> str:
     rows = fact_rows(data.get("facts") or {})
     lines.append("What we understood:")
     lines += [f"  {row.label}: {row.value}" for row in rows] or ["  nothing specific; try describing where and when"]
-    lines += ["", DISCLAIMER]
+    lines += ["", disclaimer(site)]
     return "\n".join(lines)
