@@ -54,8 +54,15 @@ def clean_tags(raw: str | list[str]) -> list[str]:
 
 def _apply_triage(question: Question) -> None:
     result = integration.triage(f"{question.title}\n{question.body}")
-    question.triage_level = result["level"] if result else ""
-    question.triage_reasons = result["reasons"] if result else []
+    question.triage_level = str(result.get("level") or "")
+    question.triage_reasons = [str(reason) for reason in result.get("reasons") or []]
+    question.triage_crisis = bool(result.get("crisis"))
+
+
+def _held_for_moderator(question: Question, first_post: bool) -> bool:
+    """A first post, a banned phrase, or a text about suicide or self-harm (which a person
+    should see, and answer with care, before it is public) waits for a moderator."""
+    return first_post or question.triage_crisis or spam.banned_phrase(question.title, question.body) is not None
 
 
 def index_text(question: Question) -> str:
@@ -145,7 +152,7 @@ def ask_question(
     _apply_triage(question)
     if not member:
         question.state = QuestionState.PENDING_CONFIRMATION
-    elif spam.banned_phrase(title, body) or not _has_published_before(user, ""):
+    elif _held_for_moderator(question, first_post=not _has_published_before(user, "")):
         question.state = QuestionState.AWAITING_MODERATION
     else:
         question.state = QuestionState.OPEN
@@ -167,9 +174,9 @@ def confirm_question(token: str) -> Question:
         raise tokens.LinkInvalid
     if question.state != QuestionState.PENDING_CONFIRMATION:
         return question
-    held = spam.banned_phrase(question.title, question.body) or not _has_published_before(
+    held = _held_for_moderator(question, first_post=not _has_published_before(
         AnonymousUser(), question.contact_email, exclude=question.pk
-    )
+    ))
     question.state = QuestionState.AWAITING_MODERATION if held else QuestionState.OPEN
     question.save(update_fields=["state"])
     return question

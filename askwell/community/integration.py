@@ -1,31 +1,23 @@
-"""Thin adapters to apps that may not be installed yet (instant answers, medical triage).
+"""Thin adapters to the other apps: instant answers (may be absent) and medical triage (always there).
 
-Each call is guarded so the community works before, and keeps working without, those parts.
+The answers calls are guarded so the community works without that app.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.apps import apps
 
-log = logging.getLogger(__name__)
+from askwell.medical.triage import safe_triage_text
 
 
-def triage(text: str) -> dict[str, Any] | None:
-    """{"level": ..., "reasons": [...]} for the text, or None when triage is not available."""
-    try:
-        from askwell.medical.triage import triage_text
-    except ImportError:
-        return None
-    try:
-        result: Any = triage_text(text)
-    except Exception:  # a broken rule file must not stop people asking; the page always shows emergency advice
-        log.exception("triage failed")
-        return None
-    data: dict[str, Any] = result.to_dict() if hasattr(result, "to_dict") else dict(result)
-    return {"level": str(data.get("level", "")), "reasons": [str(r) for r in data.get("reasons", [])]}
+def triage(text: str) -> dict[str, Any]:
+    """The triage dict (level, reasons, rules, advice, crisis) for the text. Never None and never
+    raises: when the rules cannot read the text, the medical core's one cautious fallback says
+    so (safe_triage_text), and the page still shows what to do."""
+    result: dict[str, Any] = safe_triage_text(text).to_dict()
+    return result
 
 
 def instant_answers(query: str, limit: int = 5) -> dict[str, Any] | None:

@@ -62,6 +62,9 @@ class Question(models.Model):
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     triage_level = models.CharField(max_length=20, blank=True)
     triage_reasons = models.JSONField(default=list, blank=True)
+    # The text describes suicidal thoughts or self-harm: every page of it leads with the crisis
+    # lines, and the question waits for a moderator before it is public.
+    triage_crisis = models.BooleanField(default=False)
     accepted_answer = models.ForeignKey(
         "Answer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -91,7 +94,13 @@ class Question(models.Model):
 
     @property
     def triage_info(self) -> dict[str, object]:
-        return {"level": self.triage_level, "reasons": self.triage_reasons}
+        """The stored triage in the shape pages show ({% triage_help %}); a question a moderator
+        closed as an emergency is shown as one, whatever the rules said."""
+        if self.close_reason == CloseReason.EMERGENCY and self.triage_level != "emergency":
+            return {"level": "emergency", "crisis": self.triage_crisis,
+                    "reasons": ["A moderator closed this question because it describes a possible emergency.",
+                                *self.triage_reasons]}
+        return {"level": self.triage_level, "reasons": self.triage_reasons, "crisis": self.triage_crisis}
 
     @property
     def is_emergency(self) -> bool:

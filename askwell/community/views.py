@@ -30,6 +30,8 @@ from askwell.moderation import actions as moderation
 from askwell.moderation import spam
 from askwell.moderation.audit import record
 
+ASKED_SESSION_KEY = "community:asked-question"
+
 
 def question_list(request: HttpRequest) -> HttpResponse:
     questions: QuerySet[Question] = Question.objects.public().select_related("topic", "author")
@@ -102,11 +104,19 @@ def ask(request: HttpRequest) -> HttpResponse:
                 except (spam.SpamError, actions.ActionError) as error:
                     form.add_error(None, str(error))
                 else:
-                    return redirect("community:asked", pk=question.pk) if not member else redirect(question)
+                    if member:
+                        return redirect(question)
+                    # Only this browser may see the confirmation page: it shows the triage of a
+                    # question nobody else can read yet (perhaps about suicidal thoughts).
+                    request.session[ASKED_SESSION_KEY] = question.pk
+                    return redirect("community:asked", pk=question.pk)
     else:
         # The checker and the search page hand a description over as ?title=&body=.
         prefill = {name: request.GET.get(name, "")[:limit] for name, limit in (("title", 150), ("body", 5000))}
         form = AskForm(initial={k: v for k, v in prefill.items() if v}, needs_email=not member)
+        if any(prefill.values()):
+            # What was carried over may already need help now: say so before anything is typed.
+            triage = integration.triage(f"{prefill['title']}\n{prefill['body']}")
     context = {"form": form, "suggestions": suggestions, "triage": triage,
                "has_answers_js": integration.answers_assets_available()}
     return render(request, "community/ask.html", context)
@@ -114,6 +124,8 @@ def ask(request: HttpRequest) -> HttpResponse:
 
 def asked(request: HttpRequest, pk: int) -> HttpResponse:
     """What an asker sees after posting: check your email (anonymous) or the moderation note."""
+    if request.session.get(ASKED_SESSION_KEY) != pk:
+        raise Http404("No such question")
     question = get_object_or_404(Question, pk=pk, deleted_at__isnull=True)
     return render(request, "community/asked.html", {"question": question})
 
