@@ -11,7 +11,9 @@ from askwell.moderation.spam import GuardedForm
 class AskForm(GuardedForm):
     # Hooks the answers app's as-you-type suggestions (answers/_suggestions.html, static/js/answers.js).
     title = forms.CharField(max_length=150, min_length=10, help_text="Your question in one sentence.",
-                            widget=forms.TextInput(attrs={"data-answers-suggest": "ask-suggestions"}))
+                            widget=forms.TextInput(attrs={"data-answers-suggest": "ask-suggestions",
+                                                          # the details are read too: a warning sign is often there
+                                                          "data-answers-with": "id_body"}))
     body = forms.CharField(
         label="Details", max_length=5000, widget=forms.Textarea(attrs={"rows": 8}),
         help_text=(

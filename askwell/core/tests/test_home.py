@@ -26,3 +26,11 @@ def test_it_lists_the_guides_newest_and_most_read(anonymous: Client) -> None:
 
 def test_it_says_what_to_do_in_an_emergency(anonymous: Client) -> None:
     assert "999" in anonymous.get("/").content.decode()
+
+
+def test_the_home_search_box_gets_help_as_you_type_and_works_without_javascript(anonymous: Client) -> None:
+    html = anonymous.get("/").content.decode()
+    assert '<form class="search-form" role="search" action="/search/" method="get">' in html
+    assert 'data-answers-suggest="home-suggestions"' in html and 'id="home-suggestions"' in html
+    assert 'data-answers-endpoint="/api/v1/answers"' in html and "js/answers.js" in html
+    assert 'href="/help/"' in html
