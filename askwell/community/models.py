@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from askwell.knowledge.models import Article, Topic
+from askwell.medical.vocabulary import TriageLevel
 
 
 class QuestionState(models.TextChoices):
@@ -96,15 +97,15 @@ class Question(models.Model):
     def triage_info(self) -> dict[str, object]:
         """The stored triage in the shape pages show ({% triage_help %}); a question a moderator
         closed as an emergency is shown as one, whatever the rules said."""
-        if self.close_reason == CloseReason.EMERGENCY and self.triage_level != "emergency":
-            return {"level": "emergency", "crisis": self.triage_crisis,
+        if self.close_reason == CloseReason.EMERGENCY and self.triage_level != TriageLevel.EMERGENCY:
+            return {"level": TriageLevel.EMERGENCY.value, "crisis": self.triage_crisis,
                     "reasons": ["A moderator closed this question because it describes a possible emergency.",
                                 *self.triage_reasons]}
         return {"level": self.triage_level, "reasons": self.triage_reasons, "crisis": self.triage_crisis}
 
     @property
     def is_emergency(self) -> bool:
-        return self.triage_level == "emergency" or self.close_reason == CloseReason.EMERGENCY
+        return self.triage_level == TriageLevel.EMERGENCY or self.close_reason == CloseReason.EMERGENCY
 
     def visible_answers(self) -> models.QuerySet[Answer]:
         return self.answers.filter(deleted_at__isnull=True, hidden=False)

@@ -35,6 +35,11 @@ class TriageBanner:
     lines: list[HelpLine] = field(default_factory=list)
 
     @property
+    def shows_level(self) -> bool:
+        """A crisis is never also told it can be looked after at home: the crisis lines stand alone."""
+        return not (self.crisis and self.level == TriageLevel.SELF_CARE)
+
+    @property
     def help_anchor(self) -> str:
         """Where on the Get help now page this banner's numbers are explained."""
         if self.crisis:

@@ -15,6 +15,7 @@ from django import template
 
 from askwell.core.models import SiteSettings
 from askwell.helpnow.presentation import triage_banner
+from askwell.medical.vocabulary import TriageLevel
 
 register = template.Library()
 
@@ -28,6 +29,6 @@ def _site(context: template.Context) -> SiteSettings:
 def triage_help(context: template.Context, triage: Mapping[str, Any] | None, self_care: bool = False) -> dict[str, Any]:
     site = _site(context)
     banner = triage_banner(triage, site)
-    if banner is not None and banner.level == "self_care" and not self_care and not banner.crisis:
+    if banner is not None and banner.level == TriageLevel.SELF_CARE and not self_care and not banner.crisis:
         banner = None
     return {"banner": banner, "site": site}

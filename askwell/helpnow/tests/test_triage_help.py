@@ -114,3 +114,8 @@ def test_help_comes_right_after_triage_and_before_the_answers() -> None:
     result = {"query": "q", "triage": {"level": "emergency", "reasons": []}, "answers": [], "took_ms": 1.0}
     assert list(with_help(result, SiteSettings.current(), "/help/")) == ["query", "triage", "help", "answers",
                                                                          "took_ms"]
+
+
+def test_a_crisis_is_never_also_told_to_look_after_it_at_home() -> None:
+    html = render({**CRISIS, "level": "self_care"}, self_care="True")
+    assert 'class="crisis-help"' in html and "triage-banner" not in html
