@@ -23,6 +23,7 @@ from askwell.medical.vocabulary import TRIAGE_LEVELS
 if TYPE_CHECKING:
     from askwell.medical.facts import Facts
 
+FEVER_C = 38.0
 ASKS_INFORMATION = "asks_information"
 DESCRIBES_SYMPTOMS = "describes_symptoms"
 GENERAL_QUESTION = "general_question"
@@ -75,6 +76,7 @@ _ASKING_OPENERS = frozenset({
 class RedFlagLexicon:
     phrases: PhraseIndex
     complaint_signs: frozenset[str]
+    context_signs: frozenset[str]
     information_cues: PhraseIndex
 
 
@@ -98,15 +100,17 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
     entries = [(str(phrase), ("sign", str(sign))) for sign, phrases in signs.items() for phrase in phrases]
     index, known = compile_phrases(entries, fillers, "red_flags.yaml")
     complaint = frozenset(data.get("complaint_signs", ()))
-    unknown = complaint - set(signs)
+    context = frozenset(data.get("context_signs", ()))
+    unknown = (complaint | context) - set(signs)
     if unknown:
-        raise DataFileError(f"red_flags.yaml: complaint_signs names unknown signs {sorted(unknown)}")
+        raise DataFileError(f"red_flags.yaml: complaint_signs or context_signs name unknown signs {sorted(unknown)}")
     cue_index, cue_stems = compile_phrases(
         [(str(cue), ("cue", "information")) for cue in data.get("information_cues", ())], fillers,
         "red_flags.yaml information_cues")
     return RedFlagLexicon(
         phrases=PhraseIndex(index=index, fillers=fillers, known_stems=known, derived=()),
         complaint_signs=complaint,
+        context_signs=context,
         information_cues=PhraseIndex(index=cue_index, fillers=fillers, known_stems=cue_stems, derived=()),
     )
 
@@ -186,9 +190,12 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     temperature = _temperature([w if i not in asked else "" for i, w in enumerate(words)])
     if temperature is not None:
         facts.temperature_c = temperature
-        if temperature >= 38.0:
+        # The number is more exact than the words: 38C is where the NHS calls it a fever.
+        if temperature >= FEVER_C:
             facts.signs.add("fever")
-    if facts.signs or facts.sensations or facts.symptoms:
+        else:
+            facts.signs.discard("fever")
+    if facts.signs - lexicon.context_signs or facts.sensations or facts.symptoms:
         facts.markers.add(DESCRIBES_SYMPTOMS)
     elif _asks(text, words):
         facts.markers.add(ASKS_INFORMATION)

@@ -66,6 +66,19 @@ RULE_EXAMPLES = {
     "possible-broken-bone": "fell off my bike and can't put any weight on my ankle",
     "medicine-taken-by-mistake": "I took my blood pressure tablet twice by mistake",
     "after-an-asthma-attack": "had an asthma attack this morning, my inhaler helped",
+    "chest-pain-that-passed": "had a sharp pain in my chest earlier but it went away after a few minutes",
+    "known-seizure-condition": "my son has epilepsy and just had one of his usual seizures, he's come round",
+    "changing-mole": "a mole on my arm has got bigger and darker",
+    "poisoning-no-symptoms-yet": "my 3 year old ate some berries in the park, he seems fine",
+    "testicle-lump": "found a small lump on my testicle, it doesn't hurt",
+    "cold-flu-or-sore-throat": "I've got a stinking cold and a sore throat",
+    "minor-skin-problem": "I've got a cold sore on my lip",
+    "minor-injury": "I sprained my wrist, I can still move it",
+    "child-fever-otherwise-well": "my 2 year old has a temperature of 38.3 but is still playing and drinking well",
+    "everyday-headache": "hungover with a headache, what helps",
+    "tummy-upset": "my 5 year old has a tummy bug with diarrhoea, she's drinking fine",
+    "heartburn": "I get heartburn after big meals",
+    "self-care-not-working": "heartburn most days for 3 weeks even with gaviscon",
 }
 
 
@@ -113,9 +126,10 @@ def test_a_question_about_blood_pressure_is_information_not_a_cramp() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "I have a cough and a sore throat",
-    "my toddler has a runny nose and a rash on his back",
-    "I've had earache since Tuesday",
+    "there's a lump in my armpit",
+    "my knee keeps swelling up",
+    "I've been losing hair in patches",
+    "my toddler has a rash on his back",
 ])
 def test_symptoms_outside_the_guides_are_never_called_safe(text: str) -> None:
     result = triage_text(text)
@@ -124,7 +138,7 @@ def test_symptoms_outside_the_guides_are_never_called_safe(text: str) -> None:
 
 
 def test_symptoms_outside_the_guides_say_askwell_cannot_assess_them() -> None:
-    result = triage_text("I've had earache since Tuesday")
+    result = triage_text("there's a lump in my armpit")
     assert result.level == "see_doctor"
     assert result.rule_ids == {"outside-our-guides"}
     assert "cannot assess" in result.reasons[0]
@@ -189,7 +203,7 @@ def test_temperatures_are_read_in_either_scale(text: str, celsius: float | None)
     ("my 2 month old feels hot, I think she has a fever", "urgent"),
     ("my 4 month old has a temperature of 38.5", "see_doctor"),
     ("my 4 month old has a temperature of 39.2", "urgent"),
-    ("my 5 year old has a temperature of 38.5 and is playing happily", "see_doctor"),
+    ("my 5 year old has a temperature of 38.5 and is playing happily", "self_care"),
 ])
 def test_a_babys_fever_depends_on_age_and_temperature(text: str, level: str) -> None:
     assert triage_text(text).level == level, (text, triage_text(text).rule_ids)
