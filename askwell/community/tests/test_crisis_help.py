@@ -111,3 +111,11 @@ def test_old_questions_without_triage_show_no_banner(anonymous: Client) -> None:
     question = published_question()
     Question.objects.filter(pk=question.pk).update(triage_level="", triage_reasons=[])
     assert "triage-banner" not in anonymous.get(question.get_absolute_url()).content.decode()
+
+
+def test_the_moderation_queue_says_why_a_crisis_question_is_held(anonymous: Client, moderator: Client) -> None:
+    ask(anonymous, email="a@example.net", body=CRISIS_BODY)
+    question = Question.objects.get()
+    Question.objects.filter(pk=question.pk).update(state=QuestionState.AWAITING_MODERATION)
+    page = moderator.get("/moderation/").content.decode()
+    assert "Held because it mentions suicidal thoughts or self-harm" in page
