@@ -37,6 +37,7 @@ run() {
 [ -f bench/bench_answers.py ] && run bench_answers "$PY" bench/bench_answers.py
 [ -f bench/bench_scale.py ] && run bench_scale "$PY" bench/bench_scale.py --sizes "${BENCH_SCALE_SIZES:-10000,100000,1000000}"
 [ -f bench/bench_checker.py ] && run bench_checker "$PY" bench/bench_checker.py
+[ -f bench/bench_triage.py ] && run bench_triage "$PY" bench/bench_triage.py
 
 echo
 if [ "${#failed[@]}" -gt 0 ]; then

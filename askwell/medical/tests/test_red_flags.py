@@ -67,7 +67,7 @@ RULE_EXAMPLES = {
     "medicine-taken-by-mistake": "I took my blood pressure tablet twice by mistake",
     "after-an-asthma-attack": "had an asthma attack this morning, my inhaler helped",
     "chest-pain-that-passed": "had a sharp pain in my chest earlier but it went away after a few minutes",
-    "known-seizure-condition": "my son has epilepsy and just had one of his usual seizures, he's come round",
+    "known-seizure-condition": "my daughter has had febrile convulsions before and just had another one",
     "changing-mole": "a mole on my arm has got bigger and darker",
     "poisoning-no-symptoms-yet": "my 3 year old ate some berries in the park, he seems fine",
     "testicle-lump": "found a small lump on my testicle, it doesn't hurt",
@@ -79,6 +79,15 @@ RULE_EXAMPLES = {
     "tummy-upset": "my 5 year old has a tummy bug with diarrhoea, she's drinking fine",
     "heartburn": "I get heartburn after big meals",
     "self-care-not-working": "heartburn most days for 3 weeks even with gaviscon",
+    "wound-needs-care": "I stood on a rusty nail and it's a deep puncture wound, not bleeding much",
+    "stroke-signs-that-passed": "last week my face drooped for ten minutes and then went back to normal, never got it checked",
+    "breathless-on-exertion": "I've been getting breathless walking up stairs lately",
+    "minor-ailment": "my 7 month old is teething and dribbling loads",
+    "cystitis-in-a-woman": "I'm a woman and it stings when I pee, no fever",
+    "minor-head-injury": "I bumped my head on a cupboard door, small lump, not sick",
+    "usual-epileptic-seizure": "my son has epilepsy and had one of his usual seizures, he came round normally",
+    "possible-dvt": "my left calf is swollen, red and warm",
+    "blood-in-poo": "I noticed some blood on the toilet paper when I wiped",
 }
 
 
