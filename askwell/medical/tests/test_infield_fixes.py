@@ -199,6 +199,10 @@ def test_cramps_with_twitching_need_a_doctor_today(text: str) -> None:
     assert "cramps-with-twitching" in rule_ids(text)
 
 
+def test_belly_cramps_from_sit_ups_are_exercise_cramps() -> None:
+    assert "arm-or-belly-cramps" not in rule_ids("my stomach muscles cramp when I do sit ups")
+
+
 def test_an_eyelid_spasm_and_twitch_is_the_eyelid_kind() -> None:
     assert "cramps-with-twitching" not in rule_ids("eyelid spasm and twitching")
 
@@ -210,6 +214,8 @@ def test_an_eyelid_spasm_and_twitch_is_the_eyelid_kind() -> None:
     "my foot has gone white and cold and it hurts",
     "my leg went cold and pale and it hurts",
     "my leg suddenly went cold and numb and looks mottled",
+    "my calf went white and freezing cold this morning and it's killing me",
+    "my foot is pale and cold to the touch and really painful",
 ])
 def test_a_cold_pale_painful_leg_is_an_emergency(text: str) -> None:
     assert level(text) == "emergency", text
@@ -381,3 +387,31 @@ def test_levels_only_rise_for_red_flags_never_fall_below_see_doctor() -> None:
                     "inhaler-cramps-with-odd-heartbeat", "statin-muscle-pain"):
         assert rule(rule_id).level == "urgent"
     assert LEVELS.index(rule("palpitations-with-cramps").level) >= LEVELS.index("see_doctor")
+
+
+# ------------------------------------------------------------------ spasm rules stay in the field
+
+@pytest.mark.parametrize(("text", "spasm_rule"), [
+    ("my 5 year old has a tummy bug with diarrhoea, she's drinking fine", "fluid-loss"),
+    ("I've been short of breath for a week and it's getting worse", "frequent-or-sleep-disturbing"),
+    ("my son has epilepsy and had one of his usual seizures, he came round normally",
+     "frequent-or-sleep-disturbing"),
+    ("my son has epilepsy and had one of his usual seizures, he came round normally",
+     "seizure-or-collapse"),
+])
+def test_spasm_rules_do_not_judge_texts_that_describe_no_spasm(text: str, spasm_rule: str) -> None:
+    # Diarrhoea without cramps, breathlessness, a known epilepsy's usual short fit: the
+    # universal red flags judge these (NHS), not the cramp rules.
+    assert spasm_rule not in rule_ids(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my son has epilepsy and his seizure has lasted 10 minutes",
+    "he had a fit, first time ever",
+])
+def test_a_long_or_first_seizure_stays_an_emergency(text: str) -> None:
+    assert level(text) == "emergency", text
+
+
+def test_cramps_after_diarrhoea_are_still_fluid_loss() -> None:
+    assert "fluid-loss" in rule_ids("cramps everywhere after two days of diarrhoea")
