@@ -76,6 +76,7 @@ def test_without_javascript_the_home_search_leads_to_the_same_help(browser: Any,
         expect(page).to_have_url(f"{site_url}/search/?q=I+have+been+thinking+about+ending+my+life")
         expect(page.locator(".crisis-help")).to_contain_text("116 123")
         expect(page.locator("#search-suggestions")).to_be_empty()
+        screenshot(page, "search-crisis-without-javascript")
     finally:
         page.context.close()
 

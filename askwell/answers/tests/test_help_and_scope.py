@@ -167,3 +167,8 @@ def test_ask_tells_an_emergency_not_to_wait() -> None:
     assert lines[0] == f"TRIAGE: {level_info('emergency').headline} [emergency]"
     assert lines[1] == "  Do not wait for an answer here."
     assert lines[2].startswith("  * Call 999 now")
+
+
+def test_not_covered_with_a_warning_sign_leaves_what_to_do_to_the_banner(anonymous: Client) -> None:
+    page = search(anonymous, CRISIS_TEXT)
+    assert "do not cover this subject yet" in page and "Get medical advice if" not in page
