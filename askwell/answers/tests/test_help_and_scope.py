@@ -146,6 +146,7 @@ def test_ask_prints_the_crisis_lines_before_anything_else() -> None:
     assert lines[1].startswith("  * If your life is at risk now") and "call 999" in lines[1]
     assert lines[2] == "  * Talk to Samaritans now: call 116 123 (free, open 24 hours, every day)."
     assert output.index("116 123") < output.index("TRIAGE:")
+    assert "Get medical advice if:" not in output
 
 
 def test_ask_json_stays_the_contract_object_with_help_added() -> None:

@@ -65,11 +65,12 @@ class Command(BaseCommand):
             answers = [item for item in answers if item["source"] == "question"]
             self.stdout.write("\nOur guides do not cover this subject yet, so there is no instant answer."
                               + ("" if act_now else " Ask the experts on the site."))
-            self.stdout.write("Get medical advice if:")
-            for item in level_info(TriageLevel.SELF_CARE).safety_net:
-                self.stdout.write(f"  - {item}")
-            urgent = urgent_line(site)
-            self.stdout.write(f"{urgent.text + ' ' if urgent else ''}{site.emergency_advice}")
+            if not act_now:  # with a warning sign, the lines above already say what to do
+                self.stdout.write("Get medical advice if:")
+                for item in level_info(TriageLevel.SELF_CARE).safety_net:
+                    self.stdout.write(f"  - {item}")
+                urgent = urgent_line(site)
+                self.stdout.write(f"{urgent.text + ' ' if urgent else ''}{site.emergency_advice}")
         elif not result["confident"]:
             self.stdout.write("No confident answer" + ("." if act_now else ": ask the experts on the site.")
                               + " Related reading:")
@@ -77,5 +78,5 @@ class Command(BaseCommand):
             self.stdout.write(f"\n{number}. {item['title']}  [{item['topic']}]")
             self.stdout.write(f"   {item['snippet']}")
             self.stdout.write(f"   {item['url']}")
-        if not answers:
+        if not answers and result.get("scope") != "not_covered":
             self.stdout.write("No answers found.")
