@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, Max
 
 from askwell.answers.models import SearchDocument, Source
-from askwell.answers.ranking import CorpusStats, Document, stem
+from askwell.answers.ranking import STOPWORDS, CorpusStats, Document, stem
 from askwell.knowledge.models import Pack, Status
 from askwell.medical.english import common_words
 from askwell.medical.lexicon import default_lexicon, words_of
@@ -54,7 +54,8 @@ def _covers() -> tuple[tuple[str, ...], ...]:
     subjects: set[tuple[str, ...]] = set()
     for covers in Pack.objects.filter(status=Status.PUBLISHED).values_list("covers", flat=True):
         for subject in covers or ():
-            stems = tuple(stem(word) for word in words_of(str(subject)))
+            # Analysed like a question: stop words ("up" in "warm up") never count.
+            stems = tuple(stem(word) for word in words_of(str(subject)) if word not in STOPWORDS)
             if stems:
                 subjects.add(stems)
     return tuple(sorted(subjects))

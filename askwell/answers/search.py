@@ -127,10 +127,10 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
 
 
 def covers_subject(plan: QueryPlan, state: Any) -> bool:
-    """Does the question name a subject some published pack covers (its own words, as
-    spelled or corrected; not what the lay-term table expands them to)?"""
-    own = {term.stem for term in plan.terms if term.weight >= CORRECTED_WEIGHT}
-    return any(all(part in own for part in subject) for subject in state.covers)
+    """Does the question name a subject some published pack covers: in its own words, as
+    spelled or corrected, or through the lay-term table ("atorvastatin" names a statin)?"""
+    named = {term.stem for term in plan.terms}
+    return any(all(part in named for part in subject) for subject in state.covers)
 
 
 def _safety_first(ranked: list[Ranked], state: Any) -> list[Ranked]:

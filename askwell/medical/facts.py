@@ -431,9 +431,10 @@ def extract_facts(text: str) -> Facts:
     normalised = normalise(text)
     tokens = tokenize(normalised.text)
     # A clause that asks about a subject ("what are the signs of a stroke?") describes
-    # nothing: its words do not become facts.
+    # no warning sign; the spasm facts stay, for the pack's own question rules
+    # ("is cramping a side effect of water tablets?").
     asked = asked_about(tokens)
-    matches = [m for m in find_matches(tokens) if m.start not in asked]
+    matches = find_matches(tokens)
     inside_phrases = frozenset(i for m in matches for i in range(m.start, m.end))
     negated = negated_token_indexes(tokens, ignore=inside_phrases)
     facts = Facts(truncated=normalised.truncated)
@@ -451,7 +452,12 @@ def extract_facts(text: str) -> Facts:
     facts.pertinent_negatives -= facts.symptoms
     _read_quantities(facts, tokens, matches)
     _apply_derived(facts)
-    read_red_flags(facts, normalised.text, tokens, asked)
+    # Spasm words inside a question about a subject describe no one's symptoms.
+    spasm_described = any(
+        m.start not in asked and m.start not in negated
+        and any(category in ("sensation", "symptom") for category, _ in m.facts)
+        for m in matches)
+    read_red_flags(facts, normalised.text, tokens, asked, spasm_described=spasm_described)
     facts.unknown_words = _unknown_words(tokens, matches)
     # Not validated here: triage_text runs on every search query and must never fail.
     # check() validates, because a contradiction there deserves a clear answer.

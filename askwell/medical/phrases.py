@@ -10,6 +10,7 @@ facts for the checker.)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -76,7 +77,7 @@ def _derived_rules(entries: list[dict[str, Any]]) -> tuple[DerivedRule, ...]:
 
 
 def compile_phrases(
-    entries: list[tuple[str, FactKey | None]], fillers: frozenset[str], where: str,
+    entries: Sequence[tuple[str, FactKey | None]], fillers: frozenset[str], where: str,
 ) -> tuple[dict[str, _Candidates], frozenset[str]]:
     """Index (phrase, fact) pairs by first stem, longest pattern first; also the known stems.
 
@@ -125,13 +126,22 @@ def _match_end(pattern: tuple[str, ...], content: list[Token], at: int) -> int |
             continue
         rest = pattern[n + 1:]
         for skip in range(MAX_GAP_WORDS + 1):
-            if any(t.word in PUNCTUATION for t in content[position:position + skip]):
+            # A gap never crosses punctuation or a denial: "jaw ~ locked" must not read
+            # "my jaw isn't locked" as a locked jaw.
+            if any(t.word in PUNCTUATION or _denies(t.word) for t in content[position:position + skip]):
                 return None
             end = _match_end(rest, content, position + skip)
             if end is not None:
                 return end
         return None
     return position
+
+
+_DENIALS = frozenset({"not", "no", "never", "without", "nor", "cannot"})
+
+
+def _denies(word: str) -> bool:
+    return word in _DENIALS or word.endswith("n't")
 
 
 def find_matches(tokens: list[Token], phrase_index: PhraseIndex | None = None) -> list[Match]:

@@ -159,7 +159,7 @@ def load_fallbacks() -> tuple[Fallback, ...]:
 
 
 def read_red_flags(facts: Facts, text: str, tokens: list[Token],
-                   asked: frozenset[int] = frozenset()) -> None:
+                   asked: frozenset[int] = frozenset(), *, spasm_described: bool | None = None) -> None:
     """Add the universal signs, who the text is about, their age and any temperature.
 
     `asked` holds the tokens of clauses that ask about a subject (asked_about()): signs
@@ -195,9 +195,15 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
             facts.signs.add("fever")
         else:
             facts.signs.discard("fever")
-    if facts.signs - lexicon.context_signs or facts.sensations or facts.symptoms:
+            facts.symptoms.discard("fever")
+    # (after the temperature: "37.6" takes back a fever the word "temperature" suggested)
+    spasm_described = bool(facts.sensations or facts.symptoms) and spasm_described is not False
+    describes = bool(facts.signs - lexicon.context_signs) or spasm_described
+    if describes:
         facts.markers.add(DESCRIBES_SYMPTOMS)
-    elif _asks(text, words):
+    # A question that describes no one's own body ("what's the best way to get rid of hay
+    # fever?") asks for information even when it names symptoms.
+    if _asks(text, words) and (not describes or GENERAL_QUESTION in facts.markers):
         facts.markers.add(ASKS_INFORMATION)
 
 
@@ -294,7 +300,7 @@ def _temperature(words: list[str]) -> float | None:
 
 
 def _asks(text: str, words: list[str]) -> bool:
-    if not words:
+    if not any(word.isalpha() for word in words):  # "????" asks nothing we can answer
         return False
     if "?" in text or words[0] in _ASKING_OPENERS:
         return True

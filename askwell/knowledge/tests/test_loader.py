@@ -9,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from askwell.knowledge.loader import load_content
-from askwell.knowledge.models import Article, Status, Topic
+from askwell.knowledge.models import Article, Pack, Status, Topic
+from askwell.knowledge.packfiles import PackError
 from askwell.knowledge.signals import topics_changed
 from askwell.knowledge.tests.helpers import edit, tiny_content
 
@@ -107,3 +108,16 @@ def test_the_command_prints_a_summary(tmp_path: Path) -> None:
     out = StringIO()
     call_command("loadcontent", content_dir=tiny_content(tmp_path), stdout=out)
     assert "3 topic(s) created" in out.getvalue()
+
+
+def test_a_pack_must_say_which_subjects_it_covers(tmp_path: Path) -> None:
+    content = tiny_content(tmp_path)
+    edit(content / "tiny-pack" / "pack.yaml", "covers: [cramp, widget]\n", "")
+    with pytest.raises(PackError) as raised:
+        load_content(content)
+    assert "missing 'covers'" in str(raised.value)
+
+
+def test_a_packs_subjects_are_stored_for_the_scope_of_instant_answers(tmp_path: Path) -> None:
+    load_content(tiny_content(tmp_path))
+    assert Pack.objects.get(slug="tiny-pack").covers == ["cramp", "widget"]

@@ -80,7 +80,8 @@ RULE_EXAMPLES = {
     "heartburn": "I get heartburn after big meals",
     "self-care-not-working": "heartburn most days for 3 weeks even with gaviscon",
     "wound-needs-care": "I stood on a rusty nail and it's a deep puncture wound, not bleeding much",
-    "stroke-signs-that-passed": "last week my face drooped for ten minutes and then went back to normal, never got it checked",
+    "stroke-signs-that-passed":
+        "last week my face drooped for ten minutes and then went back to normal, never got it checked",
     "breathless-on-exertion": "I've been getting breathless walking up stairs lately",
     "minor-ailment": "my 7 month old is teething and dribbling loads",
     "cystitis-in-a-woman": "I'm a woman and it stings when I pee, no fever",
@@ -88,6 +89,11 @@ RULE_EXAMPLES = {
     "usual-epileptic-seizure": "my son has epilepsy and had one of his usual seizures, he came round normally",
     "possible-dvt": "my left calf is swollen, red and warm",
     "blood-in-poo": "I noticed some blood on the toilet paper when I wiped",
+    "dehydration": "been vomiting for 2 days, can't keep water down and I'm hardly weeing",
+    "bloody-or-lasting-diarrhoea": "I've had bloody diarrhoea since yesterday",
+    "brief-dizziness-on-standing": "I get a head rush when I stand up too fast, it goes in a few seconds",
+    "possible-tetanus": "I stood on a rusty nail last week and now my jaw is stiff and my muscles keep going stiff",
+    "headache-warning-signs": "my son's headaches wake him up at night and he's sick in the mornings",
 }
 
 

@@ -1,4 +1,3 @@
-import time
 from pathlib import Path
 
 import pytest
@@ -150,17 +149,6 @@ def test_it_triages_structured_facts_like_text() -> None:
         {"locations": ["calf"], "sensations": ["cramp"], "symptoms": ["swelling"],
          "sides": "one"})
     assert assess(structured).level == level_of("my left calf is swollen and cramping")
-
-
-def test_it_triages_a_search_query_in_well_under_a_millisecond() -> None:
-    queries = list(RULE_EXAMPLES.values()) * 20
-    for query in queries[:20]:
-        triage_text(query)
-    start = time.perf_counter()
-    for query in queries:
-        triage_text(query)
-    per_call_ms = (time.perf_counter() - start) * 1000 / len(queries)
-    assert per_call_ms < 1.0
 
 
 # Phrasings found by probing with descriptions the rules were not written from.
