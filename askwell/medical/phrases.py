@@ -144,12 +144,20 @@ def _denies(word: str) -> bool:
     return word in _DENIALS or word.endswith("n't")
 
 
-def find_matches(tokens: list[Token], phrase_index: PhraseIndex | None = None) -> list[Match]:
-    """Longest, non-overlapping vocabulary matches, left to right (the spasm lexicon's
-    unless another index is given)."""
+def find_matches(tokens: list[Token], phrase_index: PhraseIndex | None = None, *,
+                 overlapping: bool = False) -> list[Match]:
+    """Longest vocabulary matches, left to right (the spasm lexicon's unless another index
+    is given).
+
+    By default matches do not overlap. With `overlapping`, every position gets its longest
+    match unless that match lies wholly inside an earlier one: "fever" inside "hay fever"
+    is still not a fever, but "oven cleaner" and "cleaner in my eye" are both read. The
+    red-flag reader uses this, because a warning sign must not hide behind a neighbour.
+    """
     phrase_index = phrase_index or load_phrase_index()
     content = [t for t in tokens if t.word not in phrase_index.fillers]
     matches: list[Match] = []
+    covered_to = 0  # content position up to which an earlier match reaches
     at = 0
     while at < len(content):
         best_end: int = -1
@@ -158,9 +166,10 @@ def find_matches(tokens: list[Token], phrase_index: PhraseIndex | None = None) -
             end = _match_end(pattern, content, at)
             if end is not None and end > best_end:
                 best_end, best_facts = end, facts
-        if best_end < 0:
+        if best_end < 0 or (overlapping and best_end <= covered_to):
             at += 1
             continue
         matches.append(Match(best_facts, content[at].index, content[best_end - 1].index + 1))
-        at = best_end
+        covered_to = max(covered_to, best_end)
+        at = at + 1 if overlapping else best_end
     return matches

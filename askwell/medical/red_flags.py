@@ -39,7 +39,7 @@ _CHILD_WORDS = frozenset({
 _ADULT_WORDS = frozenset({
     "dad", "father", "mum", "mom", "mother", "husband", "wife", "partner", "boyfriend", "girlfriend",
     "brother", "sister", "grandma", "grandad", "granddad", "grandmother", "grandfather", "granny",
-    "grandpa", "nan", "nana", "friend", "uncle", "aunt", "auntie", "colleague", "flatmate",
+    "grandpa", "nan", "nana", "gran", "nanna", "friend", "uncle", "aunt", "auntie", "colleague", "flatmate",
     "roommate", "neighbour", "neighbor", "fiance", "fiancee", "mate", "patient", "he", "she", "him",
     "her", "they", "someone", "somebody", "man", "woman", "lady", "guy",
 })
@@ -166,7 +166,7 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     there are not described, so they do not count.
     """
     lexicon = load_red_flag_lexicon()
-    matches = find_matches(tokens, lexicon.phrases)
+    matches = find_matches(tokens, lexicon.phrases, overlapping=True)
     inside = frozenset(i for m in matches for i in range(m.start, m.end))
     negated = negated_token_indexes(tokens, ignore=inside)
     for match in matches:
@@ -179,6 +179,8 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
         week = _pregnancy_week(words)
         if week is not None:
             facts.pregnant, facts.pregnancy_week = True, week
+    if facts.age is None:
+        facts.age = _age_in_years(words)
     age_months = _age_in_months(words)
     if age_months is not None:
         facts.age_months = age_months
@@ -226,6 +228,29 @@ def _about(words: list[str], age_months: float | None) -> str | None:
         return "adult"
     if present & _SELF_WORDS or "my" in present:
         return "self"
+    return None
+
+
+_PEOPLE = _BABY_WORDS | _CHILD_WORDS | (_ADULT_WORDS - {"he", "she", "him", "her", "they"})
+
+
+def _age_in_years(words: list[str]) -> int | None:
+    """ "71, severe headache", "my gran is 89", "my mum (80)": ages the spasm reader leaves."""
+    for i, word in enumerate(words):
+        if not word.isdigit() or not 1 <= int(word) <= 110:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i > 0 else ""
+        before2 = words[i - 2] if i > 1 else ""
+        if after in _TIME_WORDS or after in _UNIT_WORDS_AFTER:
+            continue
+        if (i == 0 and after in (",", "yo", "y")) or before in _PEOPLE or (before == "is" and before2 in _PEOPLE):
+            return int(word)
+    for i, word in enumerate(words[2:], start=2):
+        # "mum's in her 80s": the middle of the decade
+        if (word.endswith("s") and word[:-1].isdigit() and words[i - 1] in ("her", "his", "their", "my")
+                and words[i - 2] == "in"):
+            return int(word[:-1]) + 5
     return None
 
 

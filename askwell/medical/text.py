@@ -38,6 +38,7 @@ _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?s?|[a-z]+(?:'[a-z]+)?|[.,;:!?]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 _CAN_NOT = re.compile(r"\bcan\s+not\b")
+_COULD_NOT = re.compile(r"\b(?:couldn't|couldnt|could\s+not|unable\s+to|wasn't\s+able\s+to|isn't\s+able\s+to)\b")
 # Typographic quotes and dashes people paste from phones and word processors.
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 SENTENCE_END = frozenset(".;:!?")
@@ -63,7 +64,10 @@ def normalise(raw: str) -> NormalisedText:
     """NFKC, lowercase, no control characters or NULs, single spaces, capped length."""
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).lower()
     text = _CONTROL.sub(" ", text)
-    text = _CAN_NOT.sub("cannot", text)  # "can not" is "cannot", a denial in one word
+    # "can not", "could not", "couldn't", "unable to": one spelling, so the vocabulary
+    # needs "can't breathe" once and reads "she couldn't get her words out" too.
+    text = _CAN_NOT.sub("cannot", text)
+    text = _COULD_NOT.sub("can't", text)
     text = _SPACES.sub(" ", text).strip()
     truncated = len(text) > MAX_TEXT_CHARS
     if truncated:

@@ -92,6 +92,15 @@ RULE_EXAMPLES = {
     "dehydration": "been vomiting for 2 days, can't keep water down and I'm hardly weeing",
     "bloody-or-lasting-diarrhoea": "I've had bloody diarrhoea since yesterday",
     "brief-dizziness-on-standing": "I get a head rush when I stand up too fast, it goes in a few seconds",
+    "fall-hip-fracture-or-cannot-get-up": "mum fell in the bathroom and can't get up",
+    "chickenpox-high-risk": "I'm 34 and I think I've got chickenpox",
+    "sudden-hearing-loss": "woke up deaf in my right ear this morning",
+    "mastitis": "I'm breastfeeding and one breast is hot, red and painful and I feel shivery",
+    "run-out-of-medicine": "I've run out of my epilepsy tablets and the surgery is closed",
+    "ear-problem-lasting": "earache for 4 days and my hearing is muffled",
+    "shingles": "tingly burning band round one side of my ribs and now a blistery rash on that side",
+    "scarlet-fever": "my 5yo has a sore throat, a temperature and a rough sandpapery rash",
+    "chest-infection-getting-worse": "I've had a chest infection for a week and I'm getting worse",
     "possible-tetanus": "I stood on a rusty nail last week and now my jaw is stiff and my muscles keep going stiff",
     "headache-warning-signs": "my son's headaches wake him up at night and he's sick in the mornings",
 }
@@ -280,3 +289,29 @@ def test_structured_facts_take_the_universal_fields() -> None:
         Facts.from_structured({"about": "martian"})
     with pytest.raises(FactsError):
         Facts.from_structured({"signs": ["not-a-sign"]})
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("71, severe headache at my temple", 71),
+    ("my gran is 89 and lives alone", 89),
+    ("my mum (80) had a fall", 80),
+    ("mum's in her 80s and more muddled", 85),
+    ("I have 2 cats and a cough", None),
+])
+def test_ages_written_the_short_way(text: str, age: int | None) -> None:
+    assert extract_facts(text).age == age
+
+
+def test_a_sign_is_read_even_when_its_words_overlap_another() -> None:
+    # "oven cleaner" (what got in) and "cleaner in my eye" (where) share a word.
+    assert {"harmful_substance", "eye_injury"} <= extract_facts("splashed oven cleaner in my eye").signs
+    # ...but a word inside a longer phrase of its own is not read twice: hay fever is no fever.
+    assert "fever" not in extract_facts("my hay fever is bad").signs
+
+
+@pytest.mark.parametrize("text", [
+    "she couldn't get her words out",
+    "he was unable to speak properly",
+])
+def test_could_not_reads_like_cannot(text: str) -> None:
+    assert "slurred_speech" in extract_facts(text).signs
