@@ -189,6 +189,8 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     elif facts.age is not None and facts.age_months is None:
         facts.age_months = float(facts.age * 12)
     facts.about = facts.about or _about(words, facts.age_months)
+    if _took_many(words):
+        facts.signs.add("overdose")
     temperature = _temperature([w if i not in asked else "" for i, w in enumerate(words)])
     if temperature is not None:
         facts.temperature_c = temperature
@@ -303,6 +305,28 @@ def _pregnancy_week(words: list[str]) -> int | None:
         if i == 0 or before in _CARRYING:
             return int(word)
     return None
+
+
+_TOOK = frozenset({"took", "taken", "swallowed", "take", "had", "ate"})
+_ROUGHLY = frozenset({"about", "around", "like", "maybe", "roughly", "nearly", "over", "all", "at", "least"})
+_DOSE_UNITS = _TIME_WORDS | frozenset(
+    {"mg", "ml", "mcg", "g", "units", "unit", "puffs", "sips", "steps", "cups", "glasses"})
+
+
+def _took_many(words: list[str]) -> bool:
+    """ "took about 30 of my amitriptyline": ten or more of something taken at once."""
+    for i, word in enumerate(words):
+        if not word.isdigit() or int(word) < 10 or int(word) > 500:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after in _DOSE_UNITS:
+            continue
+        j = i - 1
+        while j >= 0 and words[j] in _ROUGHLY:
+            j -= 1
+        if j >= 0 and words[j] in _TOOK:
+            return True
+    return False
 
 
 def _temperature(words: list[str]) -> float | None:

@@ -101,6 +101,21 @@ RULE_EXAMPLES = {
     "shingles": "tingly burning band round one side of my ribs and now a blistery rash on that side",
     "scarlet-fever": "my 5yo has a sore throat, a temperature and a rough sandpapery rash",
     "chest-infection-getting-worse": "I've had a chest infection for a week and I'm getting worse",
+    "pregnancy-bleeding-with-pain-or-no-movements": "I'm 33 weeks, my bump went rock hard and there's dark red blood",
+    "snake-bite": "bitten on the ankle by an adder on a walk",
+    "near-drowning": "pulled my son out of the pool, he was under the water, now he keeps coughing",
+    "postpartum-psychosis-or-harm-to-others": "my wife gave birth last week and now she is hearing voices",
+    "cannot-pee": "my husband can't pee at all and he's in agony",
+    "chemical-burn": "splashed drain cleaner on my hand and the skin is burning",
+    "gallbladder-signs": "pain under my right ribs for hours and a temperature",
+    "retinal-detachment-signs": "suddenly lots of new floaters and flashes of light in one eye",
+    "hot-swollen-joint": "my knee is hot and swollen and I have a temperature of 38.6",
+    "repeated-hypos": "dad keeps having hypos, the third one this week",
+    "thrush-first-time-or-recurring": "I think I have thrush, never had it before",
+    "lyme-disease-signs": "pulled a tick off and now there's a bullseye rash",
+    "repeated-falls": "my mum keeps falling over at home",
+    "large-or-deep-wound": "I've got a deep cut on my leg from a broken bottle",
+    "blood-vomit-or-black-poo-today": "I've got black poo but feel fine otherwise",
     "possible-tetanus": "I stood on a rusty nail last week and now my jaw is stiff and my muscles keep going stiff",
     "headache-warning-signs": "my son's headaches wake him up at night and he's sick in the mornings",
 }
@@ -315,3 +330,14 @@ def test_a_sign_is_read_even_when_its_words_overlap_another() -> None:
 ])
 def test_could_not_reads_like_cannot(text: str) -> None:
     assert "slurred_speech" in extract_facts(text).signs
+
+
+@pytest.mark.parametrize(("text", "overdose"), [
+    ("took about 30 of my amitriptyline an hour ago", True),
+    ("I swallowed 20 of my sleeping tablets", True),
+    ("the walk took 30 minutes", False),
+    ("I take 20 mg of citalopram", False),
+    ("I had 2 paracetamol for my headache", False),
+])
+def test_many_tablets_taken_at_once_read_as_an_overdose(text: str, overdose: bool) -> None:
+    assert ("overdose" in extract_facts(text).signs) is overdose
