@@ -29,6 +29,7 @@ from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
 from askwell.medical.english import is_common_english
 from askwell.medical.lexicon import default_lexicon
+from askwell.medical.vocabulary import TriageLevel
 
 __all__ = ["answer", "index_question", "remove_question", "search"]
 
@@ -95,8 +96,12 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
     text, truncated = normalise_query(query)
     triage = triage_for(text)
     plan, ranked, state = search(text, limit)
-    if triage["level"] in ("emergency", "urgent"):
-        ranked = _safety_first(ranked, state)[:limit]
+    if triage["level"] == TriageLevel.EMERGENCY:
+        ranked = _with_safety_topic(ranked, state, position=0)[:limit]
+    elif triage["level"] == TriageLevel.URGENT:
+        # Same-day advice: the warning-signs page joins the top answers without pushing
+        # aside the page that answers the question itself.
+        ranked = _with_safety_topic(ranked, state, position=1)[:limit]
     scope = COVERED if covers_subject(plan, state) else NOT_COVERED
     best = ranked[0] if ranked else None
     answers = [
@@ -133,10 +138,11 @@ def covers_subject(plan: QueryPlan, state: Any) -> bool:
     return any(all(part in named for part in subject) for subject in state.covers)
 
 
-def _safety_first(ranked: list[Ranked], state: Any) -> list[Ranked]:
+def _with_safety_topic(ranked: list[Ranked], state: Any, position: int) -> list[Ranked]:
     rest = [item for item in ranked if item.document.key != SAFETY_TOPIC]
     safety = next((d for d in state.documents.values() if d.key == SAFETY_TOPIC), None)
     if safety is None:
         return ranked
     top = ranked[0].score if ranked else 1.0
-    return [Ranked(safety, top, 1.0), *rest]
+    rest.insert(min(position, len(rest)), Ranked(safety, top, 1.0))
+    return rest

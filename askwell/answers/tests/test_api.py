@@ -103,3 +103,12 @@ def test_an_everyday_word_missing_from_the_knowledge_base_is_not_corrected(anony
 
 def test_a_typo_is_still_corrected(anonymous: Client) -> None:
     assert "twitching" in (get(anonymous, q="eyelid twiching")["corrected_query"] or "")
+
+
+
+def test_same_day_advice_keeps_the_answer_first_and_the_warning_signs_page_next(anonymous: Client) -> None:
+    data = get(anonymous, q="I have a cramp in my calf that has lasted 20 minutes and won't ease")
+    assert data["triage"]["level"] == "urgent"
+    topics = [answer["topic"] for answer in data["answers"]]
+    assert topics[0] != "care/emergency-signs"
+    assert topics[1] == "care/emergency-signs"
