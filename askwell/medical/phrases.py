@@ -115,8 +115,12 @@ def load_phrase_index() -> PhraseIndex:
                        derived=_derived_rules(data.get("derived", [])))
 
 
-def _match_end(pattern: tuple[str, ...], content: list[Token], at: int) -> int | None:
-    """Content position just after `pattern` matched at `at`, or None (gaps are lazy)."""
+def _match_end(pattern: tuple[str, ...], content: list[Token], at: int,
+               skipped: list[int] | None = None) -> int | None:
+    """Content position just after `pattern` matched at `at`, or None (gaps are lazy).
+
+    When `skipped` is given, the positions a gap stepped over are added to it.
+    """
     position = at
     for n, part in enumerate(pattern):
         if part != GAP:
@@ -130,8 +134,12 @@ def _match_end(pattern: tuple[str, ...], content: list[Token], at: int) -> int |
             # "my jaw isn't locked" as a locked jaw.
             if any(t.word in PUNCTUATION or _denies(t.word) for t in content[position:position + skip]):
                 return None
-            end = _match_end(rest, content, position + skip)
+            inner: list[int] | None = [] if skipped is not None else None
+            end = _match_end(rest, content, position + skip, inner)
             if end is not None:
+                if skipped is not None and inner is not None:
+                    skipped.extend(range(position, position + skip))
+                    skipped.extend(inner)
                 return end
         return None
     return position
@@ -157,19 +165,26 @@ def find_matches(tokens: list[Token], phrase_index: PhraseIndex | None = None, *
     phrase_index = phrase_index or load_phrase_index()
     content = [t for t in tokens if t.word not in phrase_index.fillers]
     matches: list[Match] = []
-    covered_to = 0  # content position up to which an earlier match reaches
+    read: set[int] = set()  # content positions an earlier match read as its own words
     at = 0
     while at < len(content):
         best_end: int = -1
         best_facts: tuple[FactKey, ...] = ()
+        best_pattern: tuple[str, ...] = ()
         for pattern, facts in phrase_index.index.get(content[at].stem, ()):
             end = _match_end(pattern, content, at)
             if end is not None and end > best_end:
-                best_end, best_facts = end, facts
-        if best_end < 0 or (overlapping and best_end <= covered_to):
+                best_end, best_facts, best_pattern = end, facts, pattern
+        # Overlapping: a match whose every word an earlier phrase read is that phrase's
+        # ("fever" in "hay fever"); words a gap stepped over are not ("suddenly" in
+        # "face ~ swollen" read from "face has suddenly swollen").
+        if best_end < 0 or (overlapping and set(range(at, best_end)) <= read):
             at += 1
             continue
         matches.append(Match(best_facts, content[at].index, content[best_end - 1].index + 1))
-        covered_to = max(covered_to, best_end)
+        if overlapping:
+            skipped: list[int] = []
+            _match_end(best_pattern, content, at, skipped)
+            read.update(set(range(at, best_end)) - set(skipped))
         at = at + 1 if overlapping else best_end
     return matches

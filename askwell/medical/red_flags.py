@@ -170,7 +170,7 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     inside = frozenset(i for m in matches for i in range(m.start, m.end))
     negated = negated_token_indexes(tokens, ignore=inside)
     for match in matches:
-        if match.start in negated or match.start in asked:
+        if match.start in negated or match.start in asked or _right_after_denial(tokens, match.start):
             continue
         for _, sign in match.facts:
             facts.signs.add(sign)
@@ -209,6 +209,15 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     # fever?") asks for information even when it names symptoms.
     if _asks(text, words) and (not describes or GENERAL_QUESTION in facts.markers):
         facts.markers.add(ASKS_INFORMATION)
+
+
+def _right_after_denial(tokens: list[Token], start: int) -> bool:
+    """ "doesn't | fade with a glass": a phrase that starts right after a denial word that
+    another phrase used (so the negation scope skipped it) is denied, not present."""
+    if start == 0:
+        return False
+    word = tokens[start - 1].word
+    return word.endswith("n't") or word in ("not", "no", "never", "cannot")
 
 
 def complaint_signs() -> frozenset[str]:
