@@ -118,3 +118,34 @@ def _any_of(parts: list[Predicate]) -> Predicate:
 
 def _none_of(parts: list[Predicate]) -> Predicate:
     return lambda f: not any(p(f) for p in parts)
+
+
+def required_signs(spec: Any) -> frozenset[str] | None:
+    """Signs of which at least one must be present for the condition to hold, or None when
+    the condition can hold without any (a pure age or temperature test, a `not`).
+
+    Sound, not complete: the triage engine uses it only to skip rules that cannot match a
+    text, which keeps assessing fast as the universal rules grow.
+    """
+    if not isinstance(spec, dict) or len(spec) != 1:
+        if isinstance(spec, dict) and len(spec) > 1:  # several keys at one level are an `all`
+            return required_signs({"all": [{key: value} for key, value in spec.items()]})
+        return None
+    (key, raw), = spec.items()
+    if key == "sign":
+        return frozenset([raw] if isinstance(raw, str) else raw)
+    if key == "all":
+        for part in raw:
+            found = required_signs(part)
+            if found is not None:
+                return found
+        return None
+    if key == "any":
+        union: set[str] = set()
+        for part in raw:
+            found = required_signs(part)
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
+    return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from askwell.medical.conditions import Predicate, compile_condition
+from askwell.medical.conditions import Predicate, compile_condition, required_signs
 from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.facts import Facts, extract_facts
 from askwell.medical.red_flags import load_fallbacks
@@ -56,6 +56,8 @@ class TriageRule:
     matches: Predicate
     crisis: bool = False  # suicidal thoughts or self-harm: pages lead with crisis help
     origin: str = ""  # the data file it came from (red_flags.yaml, triage_rules.yaml)
+    # At least one of these signs must be present for the rule to match (None: no such set).
+    required_signs: frozenset[str] | None = None
     safety_net: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -183,6 +185,7 @@ def _rule(entry: dict[str, Any], where: str, sources: dict[str, Source], matches
         crisis=bool(entry.get("crisis", False)),
         safety_net=tuple(str(item) for item in entry.get("safety_net", ())),
         origin=origin,
+        required_signs=required_signs(entry["condition"]) if "condition" in entry else None,
     )
 
 
@@ -225,7 +228,9 @@ def _fallback(data: TriageData, facts: Facts) -> TriageRule | None:
 def assess(facts: Facts) -> Triage:
     """The level of care these facts call for: the most urgent matching rule wins."""
     data = load_triage_data()
-    matched = [rule for rule in data.rules if rule.matches(facts)]
+    signs = facts.signs
+    matched = [rule for rule in data.rules
+               if (rule.required_signs is None or not rule.required_signs.isdisjoint(signs)) and rule.matches(facts)]
     # "We could not tell enough" is only the answer when nothing more honest is: a text
     # that asks for information, or describes symptoms no guide covers, says so instead.
     judged = [rule for rule in matched if rule.id != NOT_ENOUGH_INFORMATION]

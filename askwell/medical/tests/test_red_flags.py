@@ -353,3 +353,14 @@ def test_could_not_reads_like_cannot(text: str) -> None:
 ])
 def test_many_tablets_taken_at_once_read_as_an_overdose(text: str, overdose: bool) -> None:
     assert ("overdose" in extract_facts(text).signs) is overdose
+
+
+def test_skipping_rules_by_their_required_signs_never_changes_an_answer() -> None:
+    # The shortcut in assess() must be sound: every rule it would skip really does not match.
+    texts = [*RULE_EXAMPLES.values(), "how do I lower my blood pressure", "my calf cramps at night",
+             "my 6 week old has a temperature of 38.2", "I'm 30 weeks pregnant and have a headache"]
+    for text in texts:
+        facts = extract_facts(text)
+        for rule in load_triage_data().rules:
+            if rule.required_signs is not None and rule.required_signs.isdisjoint(facts.signs):
+                assert not rule.matches(facts), (rule.id, text)
