@@ -128,6 +128,7 @@ RULE_EXAMPLES = {
     "withdrawal": "ran out of my diazepam 2 days ago and I'm shaking and sweating",
     "quinsy": "severe sore throat, I can barely swallow my own spit",
     "palpitations-that-keep-coming": "every few weeks my heart suddenly races for a minute then stops",
+    "asking-about-emergency-care": "my knee is really swollen after football, should I go to A&E?",
     "possible-tetanus": "I stood on a rusty nail last week and now my jaw is stiff and my muscles keep going stiff",
     "headache-warning-signs": "my son's headaches wake him up at night and he's sick in the mornings",
 }
