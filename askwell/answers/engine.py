@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Max
 
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import STOPWORDS, CorpusStats, Document, stem
-from askwell.knowledge.models import Pack, Status
+from askwell.knowledge.models import Pack, Status, Topic
 from askwell.medical.english import common_words
 from askwell.medical.lexicon import default_lexicon, words_of
 from askwell.medical.spelling import SpellingCorrector
@@ -27,6 +27,8 @@ class State:
     # The published packs' subjects (pack.yaml `covers`), each as its stems: a question
     # is in scope when it holds every stem of one of them.
     covers: tuple[tuple[str, ...], ...] = ()
+    # Knowledge topic key -> the question types it answers (pack data, `answers:`).
+    answers: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 _lock = threading.Lock()
@@ -78,6 +80,8 @@ def _build(signature: tuple[Any, ...]) -> State:
         stats=CorpusStats.of(documents.values()),
         corrector=SpellingCorrector.from_words(vocabulary),
         covers=_covers(),
+        answers={slug: frozenset(types or ()) for slug, types in
+                 Topic.objects.filter(status=Status.PUBLISHED).values_list("slug", "answers")},
     )
 
 

@@ -29,6 +29,7 @@ from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
 from askwell.medical.english import is_common_english
 from askwell.medical.lexicon import default_lexicon
+from askwell.medical.question_types import question_types
 from askwell.medical.vocabulary import TriageLevel
 
 __all__ = ["answer", "index_question", "remove_question", "search"]
@@ -64,7 +65,15 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
                 question_ids.append(doc_id)
     if question_ids:
         documents += [engine.as_document(row) for row in SearchDocument.objects.filter(pk__in=question_ids)]
-    return plan, rerank(plan, documents, state.stats)[:limit], state
+    asked = question_types(text)
+
+    def answers_type(document: Document) -> bool | None:
+        types = state.answers.get(document.key)
+        if not asked or not types:
+            return None  # the question does not say, or the topic (a community question) is not typed
+        return not asked.isdisjoint(types)
+
+    return plan, rerank(plan, documents, state.stats, answers_type)[:limit], state
 
 
 def _mentions(document: Document, plan: QueryPlan) -> bool:

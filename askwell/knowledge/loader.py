@@ -135,6 +135,7 @@ def _load_pack(spec: PackSpec, report: LoadReport) -> None:
                 "title": topic_spec.title,
                 "summary": topic_spec.summary,
                 "keywords": topic_spec.keywords,
+                "answers": topic_spec.answers,
                 "body_markdown": topic_spec.body,
                 "body_html": html,
                 "body_text": html_to_text(html),

@@ -129,6 +129,9 @@ class Topic(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField()
     keywords = models.JSONField(default=list, blank=True)
+    # The question types it answers (askwell/medical/data/question_types.yaml): instant
+    # answers prefer a topic that answers the kind of question asked.
+    answers = models.JSONField(default=list, blank=True)
     body_markdown = models.TextField()
     body_html = models.TextField()
     body_text = models.TextField()

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from askwell.medical.question_types import question_type_names
+
 SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
 ARTICLE_SLUG = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$")
 CITATION = re.compile(r"\[\^([a-z0-9][a-z0-9-]*)\]")
@@ -75,6 +77,8 @@ class TopicSpec:
     body: str
     position: int
     line: int
+    # The question types it answers (cause, relief ...): its own `answers`, else its article's.
+    answers: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -299,6 +303,7 @@ def _read_article(
         topics=[],
         content_hash=_hash(data),
     )
+    article_answers = _answers(data, where, problems)
     topics = data.get("topics")
     if not isinstance(topics, list) or not topics:
         problems.add(where, data.get(LINE), "missing 'topics' (a list of topic sections)")
@@ -307,8 +312,23 @@ def _read_article(
         if not isinstance(item, dict):
             problems.add(where, data.get(LINE), f"topic #{index + 1} must be a mapping")
             continue
-        article.topics.append(_read_topic(item, index, where, pack, problems))
+        topic = _read_topic(item, index, where, pack, problems)
+        topic.answers = _answers(item, where, problems) if "answers" in item else list(article_answers)
+        article.topics.append(topic)
     return article
+
+
+def _answers(data: dict[str, Any], where: str, problems: _Problems) -> list[str]:
+    """The question types (askwell/medical/data/question_types.yaml) a topic answers."""
+    raw = data.get("answers") or []
+    known = question_type_names()
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        problems.add(where, data.get(LINE), "answers must be a list of question types")
+        return []
+    unknown = [item for item in raw if item not in known]
+    if unknown:
+        problems.add(where, data.get(LINE), f"unknown question types {unknown}; known: {', '.join(known)}")
+    return [item for item in raw if item in known]
 
 
 def _read_topic(item: dict[str, Any], index: int, where: str, pack: PackSpec, problems: _Problems) -> TopicSpec:

@@ -121,3 +121,28 @@ def test_a_pack_must_say_which_subjects_it_covers(tmp_path: Path) -> None:
 def test_a_packs_subjects_are_stored_for_the_scope_of_instant_answers(tmp_path: Path) -> None:
     load_content(tiny_content(tmp_path))
     assert Pack.objects.get(slug="tiny-pack").covers == ["cramp", "widget"]
+
+
+def test_topics_take_their_articles_question_types_unless_they_name_their_own(tmp_path: Path) -> None:
+    content = tiny_content(tmp_path)
+    article = next(p for p in (content / "tiny-pack").glob("*.yaml") if p.name != "pack.yaml")
+    article.write_text(article.read_text().replace("\ntopics:", "\nanswers: [cause]\ntopics:", 1))
+    load_content(content)
+    topics = Topic.objects.filter(article__pack__slug="tiny-pack", article__slug=yaml_slug(article))
+    assert topics.exists()
+    assert all(topic.answers == ["cause"] for topic in topics)
+
+
+def test_an_unknown_question_type_is_refused(tmp_path: Path) -> None:
+    content = tiny_content(tmp_path)
+    article = next(p for p in (content / "tiny-pack").glob("*.yaml") if p.name != "pack.yaml")
+    article.write_text(article.read_text().replace("\ntopics:", "\nanswers: [gossip]\ntopics:", 1))
+    with pytest.raises(PackError) as raised:
+        load_content(content)
+    assert "unknown question types" in str(raised.value)
+
+
+def yaml_slug(path: Path) -> str:
+    import yaml
+
+    return str(yaml.safe_load(path.read_text())["slug"])

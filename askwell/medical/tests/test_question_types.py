@@ -1,0 +1,33 @@
+"""What a question asks (askwell/medical/question_types.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from askwell.medical.question_types import question_type_names, question_types
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("What causes Charley horse ?", {"cause"}),
+    ("why do my calves cramp at night", {"cause"}),
+    ("What are the symptoms of Charley horse ?", {"symptoms"}),
+    ("Do I need to see a doctor for Charley horse ?", {"see_doctor"}),
+    ("How do you relieve muscle spasms?", {"relief"}),
+    ("how can I prevent cramps when I run", {"prevention"}),
+    ("What is (are) Torticollis ?", {"what_is"}),
+    ("how long does a cramp last", {"outlook"}),
+    ("charley horse", set()),
+])
+def test_it_reads_the_type_of_question(text: str, types: set[str]) -> None:
+    assert question_types(text) == types
+
+
+def test_in_a_long_message_the_sentence_that_asks_decides() -> None:
+    story = ("I have leg cramps at night quite often. They started after my doctor changed my tablets. "
+             "What can I do?")
+    assert question_types(story) == {"relief"}
+
+
+def test_the_types_are_a_fixed_vocabulary() -> None:
+    assert set(question_type_names()) == {
+        "what_is", "cause", "symptoms", "relief", "prevention", "see_doctor", "outlook", "side_effects"}
