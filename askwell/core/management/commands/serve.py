@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import connections
 
 
 def default_workers() -> int:
@@ -47,6 +48,9 @@ class Command(BaseCommand):
                 self.cfg.set("graceful_timeout", 10)
                 self.cfg.set("accesslog", None)
                 self.cfg.set("errorlog", "-")
+                # The master must hold no database connection when it forks: a PostgreSQL socket
+                # (or SQLite handle) shared by every worker mixes their queries and transactions.
+                self.cfg.set("pre_fork", close_database_connections)
 
             def load(self) -> Any:
                 from askwell.wsgi import application
@@ -54,6 +58,8 @@ class Command(BaseCommand):
                 return application
 
         worker = None if options["no_worker"] else start_task_worker()
+        # `askwell` checked migrations and packs on this process's connection before we got here.
+        connections.close_all()
         self.stdout.write(f"askwell is serving on http://{bind}/ with {workers} workers (Ctrl+C to stop)")
         try:
             Server().run()
@@ -61,6 +67,11 @@ class Command(BaseCommand):
             if worker is not None:
                 worker.terminate()
                 worker.wait(timeout=15)
+
+
+def close_database_connections(_server: Any, _worker: Any) -> None:
+    """gunicorn's pre_fork hook (runs in the master before each worker is forked)."""
+    connections.close_all()
 
 
 def start_task_worker() -> subprocess.Popen[bytes] | None:
