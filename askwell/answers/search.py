@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 from askwell.answers import engine
@@ -28,8 +29,8 @@ from askwell.answers.ranking import (
 from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
 from askwell.medical.english import is_common_english
-from askwell.medical.lexicon import default_lexicon
-from askwell.medical.question_types import question_types
+from askwell.medical.lexicon import default_lexicon, words_of
+from askwell.medical.question_types import asking_part, question_types
 from askwell.medical.vocabulary import TriageLevel
 
 __all__ = ["answer", "index_question", "remove_question", "search"]
@@ -50,6 +51,7 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
         return is_common_english(word) or search_backend.is_known(word)
 
     plan = analyse(text, default_lexicon(), state.corrector, is_known=is_known)
+    plan = _weigh_the_question_over_the_story(plan, text)
     if not plan.terms:
         return plan, [], state
     words = plan.backend_words
@@ -74,6 +76,22 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
         return not asked.isdisjoint(types)
 
     return plan, rerank(plan, documents, state.stats, answers_type)[:limit], state
+
+
+# In a long message, words only in the story count this much of words in the question.
+STORY_WEIGHT = 0.5
+
+
+def _weigh_the_question_over_the_story(plan: QueryPlan, text: str) -> QueryPlan:
+    """ "I have cramps at night. They wake me up. What can I do?": the answer is about what
+    is asked; the story still feeds triage, and still counts, at a lower weight."""
+    part = asking_part(text)
+    if part is None:
+        return plan
+    asked = {stem(word) for word in words_of(part)}
+    terms = [term if term.stem in asked else replace(term, weight=term.weight * STORY_WEIGHT) for term in plan.terms]
+    terms.sort(key=lambda term: -term.weight)
+    return replace(plan, terms=terms)
 
 
 def _mentions(document: Document, plan: QueryPlan) -> bool:

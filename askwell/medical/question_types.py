@@ -58,3 +58,28 @@ def question_types(text: str) -> frozenset[str]:
     if len(found) > 1:
         found.discard("what_is")
     return frozenset(found)
+
+
+# A message this long that tells a story before it asks: its asking sentences say what
+# the answer must be about, the story only colours it.
+LONG_MESSAGE_WORDS = 25
+
+
+def asking_part(text: str) -> str | None:
+    """The sentences of a long message that ask (ending in "?", else the last one), or None
+    for a short question, which is all question."""
+    tokens = tokenize(normalise(text).text)
+    if sum(1 for t in tokens if t.word.isalpha()) < LONG_MESSAGE_WORDS:
+        return None
+    sentences: list[list[str]] = [[]]
+    for token in tokens:
+        if token.word in SENTENCE_END:
+            sentences[-1].append(token.word)
+            sentences.append([])
+        else:
+            sentences[-1].append(token.word)
+    sentences = [s for s in sentences if any(w.isalpha() for w in s)]
+    if len(sentences) < 2:
+        return None
+    asking = [s for s in sentences if s[-1] == "?"] or [sentences[-1]]
+    return " ".join(" ".join(s) for s in asking)

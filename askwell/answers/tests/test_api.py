@@ -112,3 +112,11 @@ def test_same_day_advice_keeps_the_answer_first_and_the_warning_signs_page_next(
     topics = [answer["topic"] for answer in data["answers"]]
     assert topics[0] != "care/emergency-signs"
     assert topics[1] == "care/emergency-signs"
+
+
+def test_in_a_long_message_the_question_outweighs_the_story(anonymous: Client) -> None:
+    story = ("My grandmother is 80 and she takes tablets for her blood pressure and her heart. She walks every "
+             "morning and drinks plenty of water. At night her calves cramp and wake her. How can we prevent the "
+             "cramps?")
+    topics = [answer["topic"] for answer in get(anonymous, q=story)["answers"][:3]]
+    assert any(topic.startswith("prevention/") or topic == "faq/night-spasms" for topic in topics), topics

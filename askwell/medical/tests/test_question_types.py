@@ -31,3 +31,12 @@ def test_in_a_long_message_the_sentence_that_asks_decides() -> None:
 def test_the_types_are_a_fixed_vocabulary() -> None:
     assert set(question_type_names()) == {
         "what_is", "cause", "symptoms", "relief", "prevention", "see_doctor", "outlook", "side_effects"}
+
+
+def test_a_long_message_has_an_asking_part() -> None:
+    from askwell.medical.question_types import asking_part
+
+    story = ("I have leg cramps at night quite often and they wake me up most nights now. My doctor changed "
+             "my blood pressure tablets last month and I walk the dog every day. What can I do about it?")
+    assert asking_part(story) == "what can i do about it ?"
+    assert asking_part("what can I do about leg cramps?") is None
