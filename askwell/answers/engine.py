@@ -27,6 +27,7 @@ class State:
     # The published packs' subjects (pack.yaml `covers`), each as its stems: a question
     # is in scope when it holds every stem of one of them.
     covers: tuple[tuple[str, ...], ...] = ()
+    near_misses: tuple[tuple[str, ...], ...] = ()
     # Knowledge topic key -> the question types it answers (pack data, `answers:`).
     answers: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -52,9 +53,9 @@ def _signature() -> tuple[Any, ...]:
     return (summary["n"], summary["last"], packs["n"], packs["last"])
 
 
-def _covers() -> tuple[tuple[str, ...], ...]:
+def _covers(field_name: str = "covers") -> tuple[tuple[str, ...], ...]:
     subjects: set[tuple[str, ...]] = set()
-    for covers in Pack.objects.filter(status=Status.PUBLISHED).values_list("covers", flat=True):
+    for covers in Pack.objects.filter(status=Status.PUBLISHED).values_list(field_name, flat=True):
         for subject in covers or ():
             # Analysed like a question: stop words ("up" in "warm up") never count.
             stems = tuple(stem(word) for word in words_of(str(subject)) if word not in STOPWORDS)
@@ -80,6 +81,7 @@ def _build(signature: tuple[Any, ...]) -> State:
         stats=CorpusStats.of(documents.values()),
         corrector=SpellingCorrector.from_words(vocabulary),
         covers=_covers(),
+        near_misses=_covers("near_misses"),
         answers={slug: frozenset(types or ()) for slug, types in
                  Topic.objects.filter(status=Status.PUBLISHED).values_list("slug", "answers")},
     )

@@ -162,6 +162,8 @@ def covers_subject(plan: QueryPlan, state: Any) -> bool:
     """Does the question name a subject some published pack covers: in its own words, as
     spelled or corrected, or through the lay-term table ("atorvastatin" names a statin)?"""
     named = {term.stem for term in plan.terms}
+    if any(all(part in named for part in subject) for subject in state.near_misses):
+        return False  # "stiff person syndrome", "oesophageal spasm": sounds like it, is not
     return any(all(part in named for part in subject) for subject in state.covers)
 
 

@@ -105,6 +105,7 @@ def _load_pack(spec: PackSpec, report: LoadReport) -> None:
         return
     pack.title, pack.summary, pack.status = spec.title, spec.summary, Status.PUBLISHED
     pack.covers = list(spec.covers)
+    pack.near_misses = list(spec.near_misses)
     pack.content_hash, pack.loaded_at = spec.content_hash, timezone.now()
     pack.save()
 

@@ -28,6 +28,8 @@ class Pack(models.Model):
     summary = models.TextField(blank=True)
     # The subjects it answers, in everyday words (pack.yaml `covers`): what "in scope" means.
     covers = models.JSONField(default=list, blank=True)
+    # Subjects that sound like the pack's but are not (pack.yaml `near_misses`).
+    near_misses = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
     content_hash = models.CharField(max_length=64, blank=True)
     loaded_at = models.DateTimeField(default=timezone.now)

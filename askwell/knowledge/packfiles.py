@@ -105,6 +105,8 @@ class PackSpec:
     # The subjects the pack answers, in the words people use ("cramp", "charley horse").
     # Instant answers call a question "covered" only when it names one of them.
     covers: list[str] = field(default_factory=list)
+    # Subjects that sound like the pack's but are not: a question naming one is outside it.
+    near_misses: list[str] = field(default_factory=list)
     sources: dict[str, SourceSpec] = field(default_factory=dict)
     reviewers: dict[str, ReviewerSpec] = field(default_factory=dict)
     articles: list[ArticleSpec] = field(default_factory=list)
@@ -194,6 +196,11 @@ def read_pack(folder: Path) -> PackSpec:
                      "missing 'covers': a list of the subjects the pack answers, in everyday words")
     else:
         pack.covers = [c.strip().lower() for c in covers]
+    near_misses = raw.get("near_misses") or []
+    if not isinstance(near_misses, list) or not all(isinstance(n, str) and n.strip() for n in near_misses):
+        problems.add(where, raw.get(LINE), "near_misses must be a list of subjects in everyday words")
+    else:
+        pack.near_misses = [n.strip().lower() for n in near_misses]
     if pack.slug and not ARTICLE_SLUG.match(pack.slug):
         problems.add(where, raw.get(LINE), f"pack slug {pack.slug!r} must be lowercase words joined by '-'")
     hashes: list[Any] = [raw]

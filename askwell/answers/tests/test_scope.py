@@ -1,0 +1,32 @@
+"""Scope: which questions the knowledge packs cover (pack.yaml `covers` and `near_misses`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from askwell.answers.search import answer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("question", [
+    "why do my calves cramp at night",
+    "whats a charley horse",
+    "my eyelid keeps twitching",
+    "What is (are) Torticollis ?",
+])
+def test_questions_about_the_packs_subjects_are_covered(question: str) -> None:
+    assert answer(question)["scope"] == "covered"
+
+
+@pytest.mark.parametrize("question", [
+    "how do I lower my blood pressure",
+    "my baby has a rash",
+    "I have stiff person syndrome, what is new in treatment?",
+    "what helps restless legs at night",
+    "oesophageal spasm after eating, what is it?",
+])
+def test_other_subjects_and_near_misses_are_not_covered_and_never_confident(question: str) -> None:
+    result = answer(question)
+    assert result["scope"] == "not_covered"
+    assert result["confident"] is False
