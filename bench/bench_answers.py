@@ -20,6 +20,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 # Written blind, after the dev set; printed as a summary to show how far the dev-set figures carry.
+REAL_QUESTIONS = REPO.parent / "shared" / "eval" / "real_questions_dev.yaml"
 EXTRA_SETS = ("answers_holdout.yaml", "answers_blind2.yaml")
 sys.path.insert(0, str(REPO))
 
@@ -84,9 +85,25 @@ def evaluate(path: Path, rank: Any) -> dict[str, Any]:
     """Run one question set through the engine and the baseline ranker `rank`."""
     import yaml
 
+    return evaluate_set(yaml.safe_load(path.read_text(encoding="utf-8")), rank)
+
+
+def real_questions(path: Path) -> dict[str, Any]:
+    """../shared/eval/real_questions_dev.yaml in the project's set format (ok: [] is off-topic)."""
+    import yaml
+
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {
+        "questions": [{"q": item["q"], "answers": item["ok"], "src": item.get("src", "?")}
+                      for item in items if item["ok"]],
+        "off_topic": [item["q"] for item in items if not item["ok"]],
+        "floors": [(item["q"], item["level_floor"]) for item in items if item.get("level_floor")],
+    }
+
+
+def evaluate_set(devset: dict[str, Any], rank: Any) -> dict[str, Any]:
     from askwell.answers.search import answer
 
-    devset = yaml.safe_load(path.read_text(encoding="utf-8"))
     questions = [item["q"] for item in devset["questions"]]
     labels = [list(item["answers"]) for item in devset["questions"]]
     off_topic = list(devset.get("off_topic", []))
@@ -153,6 +170,8 @@ def main() -> None:
             if flag:
                 print(f"  confident off-topic: {question!r}")
 
+    print_real_questions(rank)
+
     extra = [Path(name) for name in args.also if Path(name).exists()]
     if extra:
         print()
@@ -167,6 +186,37 @@ def main() -> None:
                   f"{e['MRR@10']:>7.3f}  {b['Recall@1']:>8.3f}{b['Recall@3']:>7.3f}{b['MRR@10']:>7.3f}"
                   f"{sum(other['confident']) / max(1, len(other['confident'])):>10.3f}"
                   f"{other['right_confident'] / max(1, every_confident):>7.3f}")
+
+
+def print_real_questions(rank: Any) -> None:
+    """The real consumer questions nobody on the project wrote (development half)."""
+    from askwell.answers.search import answer
+    from askwell.medical.vocabulary import TRIAGE_LEVELS
+
+    if not REAL_QUESTIONS.exists():
+        print(f"(no {REAL_QUESTIONS}: real questions skipped)")
+        return
+    data = real_questions(REAL_QUESTIONS)
+    result = evaluate_set(data, rank)
+    e, b = result["engine"], result["baseline"]
+    every_confident = sum(result["confident"]) + sum(result["off_confident"])
+    under = [q for q, floor in data["floors"]
+             if TRIAGE_LEVELS.index(answer(q)["triage"]["level"]) > TRIAGE_LEVELS.index(floor)]
+    print()
+    print(f"real questions (development half, {REAL_QUESTIONS.name}): {len(result['questions'])} answerable, "
+          f"{len(result['off_topic'])} out of scope, {len(data['floors'])} with a stated red flag")
+    print(f"{'':14}{'engine':>10}{'BM25 baseline':>16}")
+    for name in ("Recall@1", "Recall@3", "MRR@10"):
+        print(f"{name:14}{e[name]:>10.3f}{b[name]:>16.3f}")
+    print(f"confident answers: coverage {sum(result['confident']) / max(1, len(result['confident'])):.3f}, "
+          f"precision {result['right_confident'] / max(1, every_confident):.3f}; "
+          f"out of scope answered confidently: {sum(result['off_confident'])}; red flags under-triaged: {len(under)}")
+    by_source: dict[str, list[int]] = {}
+    for item, ranked in zip(data["questions"], result["rankings"], strict=True):
+        tally = by_source.setdefault(item["src"], [0, 0])
+        tally[0] += 1
+        tally[1] += bool(ranked[:1]) and ranked[0] in item["answers"]
+    print("  R@1 per source: " + ", ".join(f"{src} {right}/{n}" for src, (n, right) in sorted(by_source.items())))
 
 
 if __name__ == "__main__":
