@@ -217,6 +217,9 @@ if "askwell.accounts" in FEATURE_APPS:
             else "django_tasks.backends.immediate.ImmediateBackend"
         }
     }
+    # A task RUNNING longer than this is presumed orphaned by a dead worker and run again
+    # (askwell/core/taskqueue.py); keep it well above the longest task (emails take seconds).
+    ASKWELL_TASK_LEASE_SECONDS = env_int("ASKWELL_TASK_LEASE_SECONDS", 600, minimum=1)
     # Spam defences (see askwell/moderation/spam.py).
     ASKWELL_MIN_FILL_SECONDS = env_int("ASKWELL_MIN_FILL_SECONDS", 3, minimum=0)
     RATELIMIT_USE_CACHE = "default"

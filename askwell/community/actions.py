@@ -159,7 +159,7 @@ def ask_question(
     question.save()
     question_id = question.pk
     if question.state == QuestionState.PENDING_CONFIRMATION:
-        transaction.on_commit(lambda: tasks.send_question_confirmation.enqueue(question_id))
+        tasks.enqueue_in_transaction(tasks.send_question_confirmation, question_id)
     return question
 
 
@@ -250,7 +250,7 @@ def post_answer(question: Question, *, author: User, body: str) -> Answer:
     _sync_index(question)
     if answer.by_expert:
         answer_id = answer.pk
-        transaction.on_commit(lambda: tasks.notify_asker_of_answer.enqueue(answer_id))
+        tasks.enqueue_in_transaction(tasks.notify_asker_of_answer, answer_id)
     return answer
 
 

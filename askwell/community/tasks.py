@@ -6,19 +6,36 @@ Each email carries an unsubscribe link; addresses that unsubscribed are skipped.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from askwell.community import tokens
 from askwell.community.models import Answer, EmailOptOut, Question, QuestionState
 from askwell.moderation.spam import email_hash
 
 log = logging.getLogger(__name__)
+
+
+def enqueue_in_transaction(queued: Any, *args: Any) -> None:
+    """Queues a task as part of the caller's transaction.
+
+    With the database queue the task's row is written in the same transaction as the change it
+    belongs to (a question and its confirmation email commit together, or neither does: a crash
+    between the two can no longer leave a question nobody can confirm). Any other backend (the
+    immediate one sends at once) waits for the commit, so nothing is sent for a rolled-back change.
+    """
+    if isinstance(queued.get_backend(), DatabaseBackend):
+        queued.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: queued.enqueue(*args))
 
 
 def absolute(path: str) -> str:
