@@ -5,12 +5,15 @@ Errors are always JSON {"detail": "..."} with a 4xx status: see shared/spec/inte
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+logger = logging.getLogger("django.request")
 
 api = NinjaAPI(
     title="askwell API",
@@ -41,6 +44,14 @@ def validation_error(request: HttpRequest, error: ValidationError) -> HttpRespon
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
     return api.create_response(request, {"detail": str(error.message)}, status=error.status_code)
+
+
+@api.exception_handler(Exception)
+def unexpected_error(request: HttpRequest, error: Exception) -> HttpResponse:
+    # Logged with its traceback like any 500, but the client still gets the API's JSON shape.
+    logger.error("API error on %s %s", request.method, request.path, exc_info=error)
+    return api.create_response(request, {"detail": "Something went wrong on our side; please try again later."},
+                               status=500)
 
 
 @api.exception_handler(AuthenticationError)

@@ -91,7 +91,7 @@ class AdviceOut(Open):
     safety_net: list[str]
 
 
-class TriageOut(Open):
+class CheckTriageOut(Open):
     level: TriageLevel
     reasons: list[str]
     rules: list[RuleOut] = []
@@ -107,7 +107,7 @@ class CauseOut(Open):
 class CheckOut(Open):
     text: str
     facts: dict[str, Any] = Field(description="What was understood: locations, timings, age, medicines ...")
-    triage: TriageOut
+    triage: CheckTriageOut
     spasm_type: str | None
     causes: list[CauseOut] = Field(description="Most likely first.")
     relief: list[str] = Field(description="Knowledge-map slugs.")

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
+from askwell.api.schemas import ErrorOut
 from askwell.community import actions, permissions
 from askwell.community.models import Question
 from askwell.knowledge.models import Topic
@@ -23,8 +24,13 @@ from askwell.moderation import spam
 
 router = Router(tags=["questions"])
 
+# Far past the last question, yet small enough for every database's row offset.
+MAX_OFFSET = 1_000_000
+# What each operation may answer besides its success: always {"detail": "..."}.
+READ_ERRORS: dict[int, type[ErrorOut]] = {400: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
-class AnswerOut(Schema):
+
+class QuestionAnswerOut(Schema):
     id: int
     author: str
     verified_expert: bool
@@ -50,7 +56,7 @@ class QuestionDetail(QuestionSummary):
     body_html: str
     triage_level: str
     close_reason: str
-    answers: list[AnswerOut]
+    answers: list[QuestionAnswerOut]
 
 
 class QuestionIn(Schema):
@@ -82,20 +88,20 @@ def _summary(question: Question) -> dict[str, object]:
     }
 
 
-@router.get("/questions", response=list[QuestionSummary])
+@router.get("/questions", response={200: list[QuestionSummary], **READ_ERRORS})
 def list_questions(
     request: HttpRequest, topic: str | None = None, limit: int = 20, offset: int = 0
 ) -> list[dict[str, object]]:
     _read_limit(request)
-    if not 1 <= limit <= 100 or offset < 0:
-        raise HttpError(400, "limit must be 1 to 100 and offset 0 or more.")
+    if not 1 <= limit <= 100 or not 0 <= offset <= MAX_OFFSET:
+        raise HttpError(400, f"limit must be 1 to 100 and offset 0 to {MAX_OFFSET}.")
     questions = Question.objects.public().select_related("topic", "author")
     if topic:
         questions = questions.filter(topic__slug=topic)
     return [_summary(q) for q in questions[offset:offset + limit]]
 
 
-@router.get("/questions/{question_id}", response=QuestionDetail)
+@router.get("/questions/{question_id}", response={200: QuestionDetail, 404: ErrorOut, **READ_ERRORS})
 def question_detail(request: HttpRequest, question_id: int) -> dict[str, object]:
     _read_limit(request)
     question = get_object_or_404(Question.objects.select_related("topic", "author"), pk=question_id)
@@ -114,7 +120,8 @@ def question_detail(request: HttpRequest, question_id: int) -> dict[str, object]
             "close_reason": question.close_reason, "answers": answers}
 
 
-@router.post("/questions", response={201: Created})
+@router.post("/questions", response={201: Created, 401: ErrorOut, 403: ErrorOut, 409: ErrorOut, 415: ErrorOut,
+                                     **READ_ERRORS})
 def create_question(request: HttpRequest, payload: QuestionIn) -> tuple[int, dict[str, object]]:
     if request.user.is_authenticated and request.content_type != "application/json":
         # A cross-site page cannot send JSON without a CORS preflight, so this stops forged posts.

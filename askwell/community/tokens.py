@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core import signing
 
 CONFIRM_SALT = "askwell.confirm-question"
@@ -30,3 +32,14 @@ def read(token: str, salt: str, max_age: int | None = None) -> object:
         raise LinkExpired from error
     except signing.BadSignature as error:
         raise LinkInvalid from error
+
+
+def read_fields(token: str, salt: str, fields: dict[str, type], max_age: int | None = None) -> dict[str, Any]:
+    """A signed dict with exactly these keys and value types; any other shape is an invalid link."""
+    value = read(token, salt, max_age)
+    if not isinstance(value, dict) or set(value) != set(fields):
+        raise LinkInvalid
+    for key, kind in fields.items():
+        if not isinstance(value[key], kind) or isinstance(value[key], bool):
+            raise LinkInvalid
+    return value

@@ -240,14 +240,13 @@ def accept(request: HttpRequest, pk: int, answer_pk: int) -> HttpResponse:
 def accept_by_link(request: HttpRequest, token: str) -> HttpResponse:
     """Askers without an account accept through the signed link in the answer email."""
     try:
-        value = tokens.read(token, tokens.ACCEPT_SALT, tokens.ACCEPT_MAX_AGE)
+        value = tokens.read_fields(token, tokens.ACCEPT_SALT, {"q": int, "a": int}, tokens.ACCEPT_MAX_AGE)
     except tokens.LinkExpired:
         return render(request, "community/link_problem.html", {"expired": True}, status=410)
     except tokens.LinkInvalid:
         return render(request, "community/link_problem.html", {"expired": False}, status=404)
-    assert isinstance(value, dict)
     answer = Answer.objects.select_related("question").filter(
-        pk=int(value.get("a") or 0), question_id=int(value.get("q") or 0), deleted_at__isnull=True, hidden=False
+        pk=value["a"], question_id=value["q"], deleted_at__isnull=True, hidden=False
     ).first()
     if answer is None or not answer.question.is_public:
         return render(request, "community/link_problem.html", {"expired": False}, status=404)
@@ -400,10 +399,9 @@ def post_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        value = tokens.read(token, tokens.UNSUBSCRIBE_SALT)
+        value = tokens.read_fields(token, tokens.UNSUBSCRIBE_SALT, {"e": str, "k": str})
     except (tokens.LinkExpired, tokens.LinkInvalid):
         return render(request, "community/link_problem.html", {"expired": False}, status=404)
-    assert isinstance(value, dict)
     if request.method == "POST":
         EmailOptOut.objects.get_or_create(email_hash=str(value["e"]), defaults={"kind": "all"})
         return render(request, "community/unsubscribe.html", {"done": True})

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
+from askwell.core.middleware import is_api
 from askwell.core.models import SiteSettings
 from askwell.core.pagecache import cached_for_anonymous
 from askwell.knowledge.models import Article, Pack, Status
@@ -64,6 +65,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if is_api(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
     return render(request, "404.html", {"ask_url": ask_url()}, status=404)
 
 
@@ -73,6 +76,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # (SiteSettings.without_database), and fall back to the defaults rather than to nothing.
     from django.template import loader
 
+    if is_api(request):
+        return JsonResponse({"detail": "Something went wrong on our side; please try again later."}, status=500)
     template = loader.get_template("500.html")
     context = {"site_name": settings.ASKWELL_SITE_NAME, "help": SiteSettings.without_database()}
     return HttpResponse(template.render(context), status=500)

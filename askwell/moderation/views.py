@@ -131,7 +131,9 @@ def remove_user(request: HttpRequest, pk: int) -> HttpResponse:
 @moderator_required
 def banned_words(request: HttpRequest) -> HttpResponse:
     if remove := request.POST.get("remove"):
-        word = get_object_or_404(BannedWord, pk=remove)
+        if not (remove.isascii() and remove.isdigit() and len(remove) <= 18):
+            raise Http404("No such banned word")
+        word = get_object_or_404(BannedWord, pk=int(remove))
         actions.remove_banned_word(request.user, word)  # type: ignore[arg-type]
     else:
         try:
