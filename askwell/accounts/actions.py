@@ -78,15 +78,12 @@ def export_data(user: User) -> dict[str, Any]:
 def delete_account(user: User, *, remove_posts: bool) -> None:
     """Deletes the person. Their posts are removed, or kept without their name ("anonymised")."""
     from askwell.community import actions as community
-    from askwell.community.models import Answer, Comment, CommentStatus, Question
+    from askwell.community.models import Comment
     from askwell.core.pagecache import bump_content_version
 
     email = getattr(user, "email", "")
     if remove_posts:
-        for question in Question.objects.filter(author_id=user.pk, deleted_at__isnull=True):
-            community.delete_question(question, actor=user)
-        Answer.objects.filter(author_id=user.pk).update(deleted_at=timezone.now())
-        Comment.objects.filter(author_id=user.pk).update(status=CommentStatus.REJECTED)
+        community.remove_member_content(user, actor=user)
     # Either way nothing keeps the address or the name: comments show "Former member".
     comments = Comment.objects.filter(author_id=user.pk)
     if email:

@@ -207,6 +207,33 @@ def delete_question(question: Question, *, actor: AnyUser) -> None:
 
 
 @transaction.atomic
+def remove_member_content(user: User, *, actor: AnyUser) -> dict[str, int]:
+    """Takes down every question, answer and comment a member posted, and everything they wrote
+    leaves the instant-answer index. Used by account deletion ("remove my posts") and by a
+    moderator's "remove user" alike, so the two can never drift apart."""
+    questions = list(Question.objects.filter(author_id=user.pk, deleted_at__isnull=True))
+    for question in questions:
+        delete_question(question, actor=actor)
+    their_answers = Answer.objects.filter(author_id=user.pk, deleted_at__isnull=True)
+    # Other people's questions they answered are re-indexed without that answer's text.
+    answered_ids = set(their_answers.values_list("question_id", flat=True))
+    answers = their_answers.update(deleted_at=timezone.now())
+    for question_id in answered_ids:
+        sync_index(question_id)
+    comments = Comment.objects.filter(author_id=user.pk).exclude(status=CommentStatus.REJECTED).update(
+        status=CommentStatus.REJECTED
+    )
+    # Comments left while signed out under the same address go too.
+    email = getattr(user, "email", "")
+    if email:
+        comments += Comment.objects.filter(email__iexact=email).exclude(status=CommentStatus.REJECTED).update(
+            status=CommentStatus.REJECTED
+        )
+    transaction.on_commit(bump_content_version)
+    return {"questions": len(questions), "answers": answers, "comments": comments}
+
+
+@transaction.atomic
 def publish_question(question: Question) -> Question:
     if question.state in (QuestionState.AWAITING_MODERATION, QuestionState.PENDING_CONFIRMATION):
         has_answers = question.visible_answers().exists()

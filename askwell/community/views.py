@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -122,6 +123,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     return render(request, "community/ask.html", context)
 
 
+@never_cache  # one browser's page: never kept by the page cache or any proxy
 def asked(request: HttpRequest, pk: int) -> HttpResponse:
     """What an asker sees after posting: check your email (anonymous) or the moderation note."""
     if request.session.get(ASKED_SESSION_KEY) != pk:

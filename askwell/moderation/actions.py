@@ -135,30 +135,10 @@ def remove_user_and_content(moderator: User, user: User, reason: str) -> dict[st
         raise ModerationError("You cannot remove yourself.")
     if getattr(user, "is_superuser", False):
         raise ModerationError("An administrator cannot be removed here.")
-    now = timezone.now()
-    questions = list(Question.objects.filter(author_id=user.pk, deleted_at__isnull=True))
-    for question in questions:
-        community.delete_question(question, actor=moderator)
-    their_answers = Answer.objects.filter(author_id=user.pk, deleted_at__isnull=True)
-    # Other people's questions they answered lose that answer's text in the index.
-    answered_ids = set(their_answers.values_list("question_id", flat=True))
-    answers = their_answers.update(deleted_at=now)
-    for question_id in answered_ids:
-        community.sync_index(question_id)
-    comments = Comment.objects.filter(author_id=user.pk).exclude(status=CommentStatus.REJECTED).update(
-        status=CommentStatus.REJECTED
-    )
-    # Comments left while signed out under the same verified address go too.
-    email = getattr(user, "email", "")
-    if email:
-        comments += Comment.objects.filter(email__iexact=email).exclude(status=CommentStatus.REJECTED).update(
-            status=CommentStatus.REJECTED
-        )
+    counts = community.remove_member_content(user, actor=moderator)
     user.is_active = False
     user.save(update_fields=["is_active"])
     ExpertProfile.objects.filter(user_id=user.pk).update(status=ExpertStatus.DECLINED, decline_reason=reason)
-    transaction.on_commit(bump_content_version)
-    counts = {"questions": len(questions), "answers": answers, "comments": comments}
     record(moderator, "remove_user", user, f"{reason} ({counts})")
     return counts
 
