@@ -36,6 +36,9 @@ def ensure_ready() -> None:
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", interactive=False, verbosity=0)
+    else:
+        # A database migrated before the shared rate-limit cache table existed gets it now.
+        call_command("createcachetable", verbosity=0)
     from askwell.knowledge.models import Pack
 
     if not Pack.objects.exists():

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "askwell.core.middleware.RefuseUnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Fills in forms' fill-time stamps as each response leaves, so cached pages never carry one.
+    "askwell.moderation.middleware.FormStampMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -106,13 +108,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Opt in now to the Django 6.0 behaviour (URL fields assume https), silencing the warning.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
-# Cache: Redis when REDIS_URL is set (shared by workers; rate limits need a shared cache),
-# otherwise a per-process memory cache that is fine for one machine and for tests.
+# Cache: Redis when REDIS_URL is set (shared by workers and app servers), otherwise a
+# per-process memory cache for pages and site settings. Rate limits must hold across every
+# worker, so without Redis they count in a table of the database ("ratelimit", created by
+# migrate and by `askwell` on first use; askwell/core/cache.py makes its counters atomic).
 REDIS_URL = env_str("REDIS_URL", "")
+CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                      "KEY_PREFIX": "ratelimit"},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "askwell"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "askwell"},
+        "ratelimit": {"BACKEND": "askwell.core.cache.DatabaseCache", "LOCATION": "askwell_ratelimit_cache",
+                      "OPTIONS": {"MAX_ENTRIES": 100_000}},
+    }
 CACHE_PAGES_SECONDS = env_int("CACHE_PAGES_SECONDS", 300, minimum=0)
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -191,6 +204,8 @@ ASKWELL_SITE_NAME = env_str("ASKWELL_SITE_NAME", "askwell")
 # inside the worker-less process instead, which `make run` may use on one machine).
 if "askwell.accounts" in FEATURE_APPS:
     INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa", "django_tasks", "django_tasks_db"]
+    # The admin signs in through allauth (rate-limited, TOTP) like moderators: no form of its own.
+    INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "askwell.accounts.admin_site.AskwellAdminConfig"
     MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
     AUTHENTICATION_BACKENDS = [
         "django.contrib.auth.backends.ModelBackend",
@@ -224,4 +239,4 @@ if "askwell.accounts" in FEATURE_APPS:
     ASKWELL_TASK_LEASE_SECONDS = env_int("ASKWELL_TASK_LEASE_SECONDS", 600, minimum=1)
     # Spam defences (see askwell/moderation/spam.py).
     ASKWELL_MIN_FILL_SECONDS = env_int("ASKWELL_MIN_FILL_SECONDS", 3, minimum=0)
-    RATELIMIT_USE_CACHE = "default"
+    RATELIMIT_USE_CACHE = "ratelimit"

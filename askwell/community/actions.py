@@ -132,8 +132,11 @@ def _check_duplicate_question(user: AnyUser, contact_email: str, digest: str) ->
 
 @transaction.atomic
 def ask_question(
-    *, user: AnyUser, title: str, body: str, topic: Topic | None, tags: list[str], contact_email: str = ""
+    *, user: AnyUser, title: str, body: str, topic: Topic | None, tags: list[str], contact_email: str = "",
+    from_api: bool = False,
 ) -> Question:
+    """from_api: sent without the form's honeypot and fill time. An anonymous asker still has to
+    confirm by email; a member's question is held for a moderator while the account is new."""
     member = is_member(user)
     if not member and not contact_email:
         raise ActionError("Give an email address so we can tell you when your question is answered.")
@@ -152,7 +155,9 @@ def ask_question(
     _apply_triage(question)
     if not member:
         question.state = QuestionState.PENDING_CONFIRMATION
-    elif _held_for_moderator(question, first_post=not _has_published_before(user, "")):
+    elif _held_for_moderator(question, first_post=not _has_published_before(user, "")) or (
+        from_api and spam.is_new_account(user)
+    ):
         question.state = QuestionState.AWAITING_MODERATION
     else:
         question.state = QuestionState.OPEN
@@ -340,10 +345,20 @@ class CommentTarget:
     answer: Answer | None = None
 
 
+def _known_commenter(user: AnyUser, email: str, known_comment_ids: list[int]) -> bool:
+    """Only someone whose own earlier comment was approved is published at once: a signed-in
+    member's, or a comment this browser sent (its signed cookie lists it) from the same address.
+    An email address alone proves nothing: anyone can type an approved commenter's."""
+    approved = Comment.objects.filter(status=CommentStatus.VISIBLE)
+    if is_member(user):
+        return approved.filter(author_id=user.pk).exists()
+    return bool(known_comment_ids) and approved.filter(pk__in=known_comment_ids[-50:], email__iexact=email).exists()
+
+
 @transaction.atomic
 def post_comment(
     target: CommentTarget, *, user: AnyUser, name: str, email: str, website: str, body: str,
-    parent: Comment | None = None,
+    parent: Comment | None = None, known_comment_ids: list[int] | None = None,
 ) -> Comment:
     if parent is not None:
         same_target = parent.article_id == (target.article.pk if target.article else None) and parent.answer_id == (
@@ -357,7 +372,7 @@ def post_comment(
     same_place = Comment.objects.filter(article=target.article, answer=target.answer)
     if same_place.filter(email__iexact=email, content_hash=digest, created_at__gte=since).exists():
         raise DuplicatePost("You have already sent this comment.")
-    known = Comment.objects.filter(email__iexact=email, status=CommentStatus.VISIBLE).exists()
+    known = _known_commenter(user, email, known_comment_ids or [])
     held = not known or spam.banned_phrase(name, body, website) is not None
     comment = Comment.objects.create(
         article=target.article, answer=target.answer, parent=parent,

@@ -2,7 +2,8 @@
 
 Creating runs the same checks as the form: honeypot and fill-time are form-only, so the API
 instead requires a signed-in session (CSRF-checked) or an email confirmation for anonymous
-askers, and applies the same rate limits, link limits, duplicate detection and banned words.
+askers, holds a new account's question for a moderator, and applies the same rate limits, link
+limits, duplicate detection and banned words.
 """
 
 from __future__ import annotations
@@ -143,10 +144,12 @@ def create_question(request: HttpRequest, payload: QuestionIn) -> tuple[int, dic
         spam.check_links(request.user, payload.title, payload.body)
         question = actions.ask_question(
             user=request.user, title=payload.title, body=payload.body, topic=topic,
-            tags=actions.clean_tags(payload.tags), contact_email=str(payload.email or ""),
+            tags=actions.clean_tags(payload.tags), contact_email=str(payload.email or ""), from_api=True,
         )
-    except spam.SpamError as error:
+    except spam.RateLimited as error:
         raise HttpError(429, str(error)) from error
+    except spam.SpamError as error:  # too many links: fix the post, retrying will not help
+        raise HttpError(400, str(error)) from error
     except actions.DuplicatePost as error:
         raise HttpError(409, str(error)) from error
     except actions.ActionError as error:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlparse
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -353,7 +354,7 @@ def _post_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                 spam.check_links(request.user, data["comment"], data["website"])
                 comment = actions.post_comment(
                     target, user=request.user, name=data["name"], email=data["email"], website=data["website"],
-                    body=data["comment"], parent=parent,
+                    body=data["comment"], parent=parent, known_comment_ids=_my_comment_ids(request),
                 )
             except (spam.SpamError, actions.ActionError) as error:
                 form.add_error(None, str(error))
@@ -362,8 +363,10 @@ def _post_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                     messages.info(request, "Thank you. Your comment is held for moderation; it appears once approved.")
                 else:
                     messages.success(request, "Thank you. Your comment is published.")
-                return redirect(f"{back.split('#')[0]}#comment-{comment.pk}" if comment.status == CommentStatus.VISIBLE
-                                else f"{back.split('#')[0]}#comments")
+                response = redirect(f"{back.split('#')[0]}#comment-{comment.pk}"
+                                    if comment.status == CommentStatus.VISIBLE else f"{back.split('#')[0]}#comments")
+                _remember_my_comment(request, response, comment.pk)
+                return response
     else:
         form = CommentForm()
     replying_to = _reply_parent(target, request.POST.get("parent") if form.is_bound else request.GET.get("replyto"))
@@ -372,6 +375,23 @@ def _post_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     status = 400 if form.is_bound else 200
     return render(request, "community/comment_form_page.html",
                   {"form": form, "back": back, "kind": kind, "pk": pk, "replying_to": replying_to}, status=status)
+
+
+MY_COMMENTS_COOKIE = "askwell_my_comments"
+MY_COMMENTS_SALT = "askwell.my-comments"
+
+
+def _my_comment_ids(request: HttpRequest) -> list[int]:
+    """The comments this browser sent (a signed cookie): once one is approved, the next is published at once."""
+    raw = request.get_signed_cookie(MY_COMMENTS_COOKIE, default="", salt=MY_COMMENTS_SALT)
+    return [int(part) for part in str(raw).split(",") if part.isdigit()][-50:]
+
+
+def _remember_my_comment(request: HttpRequest, response: HttpResponse, comment_pk: int) -> None:
+    ids = [*_my_comment_ids(request), comment_pk][-50:]
+    response.set_signed_cookie(MY_COMMENTS_COOKIE, ",".join(map(str, ids)), salt=MY_COMMENTS_SALT,
+                               max_age=365 * 24 * 3600, httponly=True, samesite="Lax",
+                               secure=settings.SESSION_COOKIE_SECURE)
 
 
 def _reply_parent(target: actions.CommentTarget, raw: str | None) -> Comment | None:

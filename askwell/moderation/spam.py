@@ -26,7 +26,11 @@ from django_ratelimit.core import is_ratelimited
 from askwell.moderation.models import BannedWord
 
 STAMP_SALT = "askwell.form-started"
-FORM_MAX_AGE = 2 * 24 * 3600  # a cached page's form stays usable for two days
+# A stamp is made as each page leaves the server (see middleware.py), never cached, so an hour
+# is long enough to write a post; an expired form keeps its text and comes back with a new stamp.
+FORM_MAX_AGE = 3600
+# What forms render instead of a stamp; FormStampMiddleware puts a fresh stamp in its place.
+STAMP_PLACEHOLDER = "askwell-form-stamp-pending"
 LINK = re.compile(r"(https?://|www\.)", re.IGNORECASE)
 NEW_ACCOUNT_DAYS = 7
 NEW_ACCOUNT_MAX_LINKS = 1
@@ -47,6 +51,11 @@ class SpamError(Exception):
     """A post refused by a defence; the message is safe to show on the form."""
 
 
+class RateLimited(SpamError):
+    """Too many posts in a while: the only refusal that waiting cures (HTTP 429 on the API;
+    every other SpamError is a problem with the post itself, a 400)."""
+
+
 def stamp(now: float | None = None) -> str:
     return signing.dumps(int(now if now is not None else time.time()), salt=STAMP_SALT)
 
@@ -62,7 +71,8 @@ class GuardedForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["homepage_url"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         # Re-rendered forms get a fresh stamp, so a person's second try is never "too fast" to fail again.
-        self.initial["form_started"] = stamp()
+        # The stamp itself is filled in as the page leaves the server, after any page cache.
+        self.initial["form_started"] = STAMP_PLACEHOLDER
         if self.is_bound:
             data = self.data.copy()  # type: ignore[attr-defined]
             self.submitted_stamp = data.get(self.add_prefix("form_started"), "")
@@ -103,7 +113,7 @@ def check_rate(request: HttpRequest, scope: str) -> None:
             or limited
         )
     if limited:
-        raise SpamError("You have sent a lot in a short time. Please wait a while and try again.")
+        raise RateLimited("You have sent a lot in a short time. Please wait a while and try again.")
 
 
 def is_new_account(user: User | AnonymousUser) -> bool:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 
 REPO = Path(__file__).resolve().parents[2]
@@ -131,6 +132,8 @@ def site_url(live_server: Any, transactional_db: None) -> str:
     loading is idempotent, so this is cheap when they are already there.
     """
     call_command("loadcontent", verbosity=0, stdout=io.StringIO())
+    # Rate limits count in a database table that flushing leaves alone: each test starts afresh.
+    caches["ratelimit"].clear()
     return str(live_server.url)
 
 
