@@ -106,3 +106,31 @@ if (__import__("pathlib").Path(__file__).parent / "accounts" / "apps.py").exists
         ROLE_SETUP[_name].append(_verified_email)
     ROLE_SETUP["expert"].append(_make_expert)
     ROLE_SETUP["moderator"].append(_make_moderator)
+
+
+# --- the admin: staff sign in through allauth and must pass TOTP (askwell/accounts/admin_site.py) ---
+
+
+def sign_in_with_second_factor(client: Client, user: User) -> Client:
+    """Logs the client in as allauth does after a password and an authenticator code."""
+    from allauth.account.internal.flows.login import record_authentication
+    from django.http import HttpRequest
+
+    client.force_login(user)
+    request = HttpRequest()
+    request.session = client.session
+    record_authentication(request, user, "password")
+    record_authentication(request, user, "mfa", type="totp")
+    request.session.save()
+    return client
+
+
+@pytest.fixture
+def admin_client(db: None, admin_user: User) -> Client:
+    """pytest-django's admin client, with what the admin now needs: TOTP set up and passed."""
+    if (__import__("pathlib").Path(__file__).parent / "accounts" / "apps.py").exists():
+        _activate_totp(admin_user)
+        return sign_in_with_second_factor(Client(), admin_user)
+    client = Client()
+    client.force_login(admin_user)
+    return client

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--email", default="admin@localhost", help="The address the administrator signs in with.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         users = get_user_model()
@@ -23,9 +25,16 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        users.objects.create_superuser(username=options["username"], email="", password=password)
+        email = options["email"]
+        user = users.objects.create_superuser(username=options["username"], email=email, password=password)
+        if apps.is_installed("allauth.account"):
+            # The admin signs in through the site's login (by email address), then sets up an
+            # authenticator app before the admin opens (askwell/accounts/admin_site.py).
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         self.stdout.write(self.style.SUCCESS(
             "\nCreated the administrator account (shown once; change it after signing in):\n"
-            "  admin page: http://127.0.0.1:8000/admin/\n"
-            f"  username:   {options['username']}\n  password:   {password}\n"
+            "  admin page: http://127.0.0.1:8000/admin/ (sign in, then set up an authenticator app)\n"
+            f"  email:      {email}\n  username:   {options['username']}\n  password:   {password}\n"
         ))
