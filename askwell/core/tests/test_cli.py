@@ -42,3 +42,17 @@ def test_djangos_system_check_does_not_set_up_the_database() -> None:
     assert needs_ready_database(["askwell", "check", "--jsonl"])
     assert needs_ready_database(["askwell", "ask", "cramp"])
     assert not needs_ready_database(["askwell", "migrate"])
+
+
+def test_the_shared_rate_limit_table_is_created_even_on_an_already_migrated_database(tmp_path: Path) -> None:
+    import sqlite3
+
+    assert askwell(["migrate", "--noinput"], tmp_path).returncode == 0
+    database = tmp_path / "askwell.sqlite3"
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'askwell_ratelimit_cache'").fetchone()
+        db.execute("DROP TABLE askwell_ratelimit_cache")  # as a database migrated before the table existed
+    asked = askwell(["ask", "--json", "why do my calves cramp at night"], tmp_path)
+    assert asked.returncode == 0, asked.stderr
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'askwell_ratelimit_cache'").fetchone()
