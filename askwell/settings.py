@@ -206,8 +206,6 @@ if "askwell.accounts" in FEATURE_APPS:
     INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa", "django_tasks", "django_tasks_db"]
     # The admin signs in through allauth (rate-limited, TOTP) like moderators: no form of its own.
     INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "askwell.accounts.admin_site.AskwellAdminConfig"
-    # The admin signs in through allauth (rate-limited, TOTP) like moderators: no form of its own.
-    INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "askwell.accounts.admin_site.AskwellAdminConfig"
     MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
     AUTHENTICATION_BACKENDS = [
         "django.contrib.auth.backends.ModelBackend",
