@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import django_stubs_ext
+from csp.constants import NONE, SELF
 
 from askwell.env import (
     ConfigError,
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # The API docs (Swagger UI) from django-ninja's own static files, not a CDN the CSP refuses.
+    "ninja",
     "askwell.core",
     "askwell.knowledge",
 ]
@@ -65,6 +68,7 @@ INSTALLED_APPS += FEATURE_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # NUL and lone surrogates are refused with 400 before sessions, views or the database see them.
     "askwell.core.middleware.RefuseUnstorableInputMiddleware",
@@ -173,6 +177,23 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles, fonts and requests from this site only,
+# nothing inline (the templates and static/js have no inline script, style or handler; the
+# JSON-LD blocks are data, not scripts), images from here or data: URIs (the TOTP QR code).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
