@@ -122,12 +122,19 @@ def _has_published_before(user: AnyUser, contact_email: str, exclude: int | None
     return bool(contact_email) and questions.filter(contact_email__iexact=contact_email).exists()
 
 
-def _check_duplicate_question(user: AnyUser, contact_email: str, digest: str) -> None:
+def _check_duplicate_question(user: AnyUser, contact_email: str, digest: str) -> Question | None:
+    """Raises DuplicatePost for a repeat, except the one retry that must get through: a question
+    still waiting for confirmation whose email was never queued (its process died between the two,
+    before they shared a transaction) is returned, to have its confirmation sent now."""
     since = timezone.now() - datetime.timedelta(seconds=spam.DUPLICATE_WINDOW_SECONDS)
     recent = Question.objects.filter(content_hash=digest, created_at__gte=since, deleted_at__isnull=True)
     mine = recent.filter(author_id=user.pk) if is_member(user) else recent.filter(contact_email__iexact=contact_email)
-    if mine.exists():
-        raise DuplicatePost("You have already sent this question. Check your email or the question list.")
+    earlier = mine.order_by("-created_at").first()
+    if earlier is None:
+        return None
+    if earlier.state == QuestionState.PENDING_CONFIRMATION and not tasks.confirmation_queued(earlier.pk):
+        return earlier
+    raise DuplicatePost("You have already sent this question. Check your email or the question list.")
 
 
 @transaction.atomic
@@ -141,7 +148,10 @@ def ask_question(
     if not member and not contact_email:
         raise ActionError("Give an email address so we can tell you when your question is answered.")
     digest = spam.content_hash(title, body)
-    _check_duplicate_question(user, contact_email, digest)
+    unconfirmable = _check_duplicate_question(user, contact_email, digest)
+    if unconfirmable is not None:
+        tasks.enqueue_in_transaction(tasks.send_question_confirmation, unconfirmable.pk)
+        return unconfirmable
     question = Question(
         title=title.strip(),
         body=body,

@@ -38,6 +38,18 @@ def enqueue_in_transaction(queued: Any, *args: Any) -> None:
         transaction.on_commit(lambda: queued.enqueue(*args))
 
 
+def confirmation_queued(question_id: int) -> bool:
+    """Whether the database queue holds a confirmation email for this question (waiting, being
+    sent or sent). Other backends keep no record, so they answer True."""
+    if not isinstance(send_question_confirmation.get_backend(), DatabaseBackend):
+        return True
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=send_question_confirmation.module_path, args_kwargs__args__0=question_id
+    ).exclude(status="FAILED").exists()
+
+
 def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 

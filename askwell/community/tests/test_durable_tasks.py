@@ -52,3 +52,16 @@ def test_the_immediate_backend_still_sends_only_after_the_commit(mailoutbox: lis
     for callback in callbacks:
         callback()
     assert [message.subject for message in mailoutbox] == ["[askwell] Confirm your question"]
+
+
+def test_a_retry_gets_through_when_the_question_never_got_its_confirmation_task(settings: Any) -> None:
+    settings.TASKS = DATABASE_QUEUE
+    question = ask()
+    DBTaskResult.objects.all().delete()  # as when the process died between the commit and an on-commit enqueue
+    again = ask()
+    assert again.pk == question.pk and Question.objects.count() == 1
+    task = DBTaskResult.objects.get()
+    assert task.args_kwargs["args"] == [question.pk]
+    with pytest.raises(actions.DuplicatePost):
+        ask()  # its email is on its way now: a further repeat is a duplicate again
+    assert DBTaskResult.objects.count() == 1
