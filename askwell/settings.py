@@ -128,7 +128,8 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "askwell"},
         "ratelimit": {"BACKEND": "askwell.core.cache.DatabaseCache", "LOCATION": "askwell_ratelimit_cache",
-                      "OPTIONS": {"MAX_ENTRIES": 100_000}},
+                      # Each write counts the rows (then drops expired ones past the maximum): keep it small.
+                      "OPTIONS": {"MAX_ENTRIES": 10_000}},
     }
 CACHE_PAGES_SECONDS = env_int("CACHE_PAGES_SECONDS", 300, minimum=0)
 
