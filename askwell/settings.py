@@ -228,8 +228,18 @@ if "askwell.accounts" in FEATURE_APPS:
     INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa", "django_tasks", "django_tasks_db"]
     # The admin signs in through allauth (rate-limited, TOTP) like moderators: no form of its own.
     INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "askwell.accounts.admin_site.AskwellAdminConfig"
+    # Failed sign-ins (site and admin alike) lock out in the database: askwell/accounts/lockout.py.
+    INSTALLED_APPS += ["axes"]
+    MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+    AXES_FAILURE_LIMIT = 10
+    AXES_COOLOFF_TIME = 1  # hours
+    AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+    AXES_USERNAME_CALLABLE = "askwell.accounts.lockout.login_name"
+    AXES_RESET_ON_SUCCESS = True
+    AXES_VERBOSE = False
     MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
     AUTHENTICATION_BACKENDS = [
+        "axes.backends.AxesStandaloneBackend",
         "django.contrib.auth.backends.ModelBackend",
         "allauth.account.auth_backends.AuthenticationBackend",
     ]

@@ -105,3 +105,33 @@ def test_wrong_passwords_from_one_ip_are_limited_whatever_the_account(admin_pass
         assert not sign_in(client, "wrong", email=f"guess{attempt}@example.org")
     assert not sign_in(client, admin_password)
     assert sign_in(Client(REMOTE_ADDR="10.1.2.4"), admin_password)
+
+
+def test_the_lockout_holds_when_each_attempt_reaches_another_worker(admin_password: str) -> None:
+    """allauth counts in the cache; axes counts in the database, which every worker shares."""
+    from django.core.cache import cache
+
+    client = Client(REMOTE_ADDR="10.5.5.5")
+    for attempt in range(10):
+        cache.clear()  # a fresh per-process cache, as in another gunicorn worker
+        assert not sign_in(client, f"wrong-{attempt}")
+    cache.clear()
+    response = client.post("/accounts/login/", {"login": EMAIL, "password": admin_password})
+    assert response.status_code in (403, 429) and "_auth_user_id" not in client.session
+    assert sign_in(Client(REMOTE_ADDR="10.5.5.6"), admin_password)  # locked per address and IP, not for everyone
+
+
+def test_a_right_password_resets_the_count(admin_password: str) -> None:
+    from django.core.cache import cache
+
+    client = Client(REMOTE_ADDR="10.6.6.6")
+    for attempt in range(4):
+        assert not sign_in(client, f"wrong-{attempt}")
+    assert sign_in(client, admin_password)
+    cache.clear()
+    client = Client(REMOTE_ADDR="10.6.6.6")
+    for attempt in range(9):
+        cache.clear()
+        assert not sign_in(client, f"wrong-again-{attempt}")
+    cache.clear()
+    assert sign_in(client, admin_password)
