@@ -132,7 +132,7 @@ def _match_end(pattern: tuple[str, ...], content: list[Token], at: int,
         for skip in range(MAX_GAP_WORDS + 1):
             # A gap never crosses punctuation or a denial: "jaw ~ locked" must not read
             # "my jaw isn't locked" as a locked jaw.
-            if any(t.word in PUNCTUATION or _denies(t.word) for t in content[position:position + skip]):
+            if any(t.word in PUNCTUATION or denies(t.word) for t in content[position:position + skip]):
                 return None
             inner: list[int] | None = [] if skipped is not None else None
             end = _match_end(rest, content, position + skip, inner)
@@ -148,7 +148,8 @@ def _match_end(pattern: tuple[str, ...], content: list[Token], at: int,
 _DENIALS = frozenset({"not", "no", "never", "without", "nor", "cannot"})
 
 
-def _denies(word: str) -> bool:
+def denies(word: str) -> bool:
+    """A denial word (\"not\", \"no\", any \"n't\"): a gap never crosses one."""
     return word in _DENIALS or word.endswith("n't")
 
 

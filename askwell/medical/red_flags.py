@@ -16,8 +16,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from askwell.medical.data_files import DataFileError, load_yaml
-from askwell.medical.phrases import PhraseIndex, compile_phrases, find_matches
-from askwell.medical.text import SENTENCE_END, Token, negated_token_indexes
+from askwell.medical.phrases import PhraseIndex, compile_phrases, denies, find_matches
+from askwell.medical.text import SENTENCE_END, Token, clauses, negated_token_indexes
 from askwell.medical.vocabulary import TRIAGE_LEVELS
 
 if TYPE_CHECKING:
@@ -75,7 +75,6 @@ _ASKING_OPENERS = frozenset({
 @dataclass(frozen=True, slots=True)
 class RedFlagLexicon:
     phrases: PhraseIndex
-    complaint_signs: frozenset[str]
     context_signs: frozenset[str]
     information_cues: PhraseIndex
 
@@ -99,17 +98,15 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
         raise DataFileError("red_flags.yaml: signs must map sign ids to phrases")
     entries = [(str(phrase), ("sign", str(sign))) for sign, phrases in signs.items() for phrase in phrases]
     index, known = compile_phrases(entries, fillers, "red_flags.yaml")
-    complaint = frozenset(data.get("complaint_signs", ()))
     context = frozenset(data.get("context_signs", ()))
-    unknown = (complaint | context) - set(signs)
+    unknown = context - set(signs)
     if unknown:
-        raise DataFileError(f"red_flags.yaml: complaint_signs or context_signs name unknown signs {sorted(unknown)}")
+        raise DataFileError(f"red_flags.yaml: context_signs names unknown signs {sorted(unknown)}")
     cue_index, cue_stems = compile_phrases(
         [(str(cue), ("cue", "information")) for cue in data.get("information_cues", ())], fillers,
         "red_flags.yaml information_cues")
     return RedFlagLexicon(
         phrases=PhraseIndex(index=index, fillers=fillers, known_stems=known, derived=()),
-        complaint_signs=complaint,
         context_signs=context,
         information_cues=PhraseIndex(index=cue_index, fillers=fillers, known_stems=cue_stems, derived=()),
     )
@@ -125,23 +122,10 @@ def asked_about(tokens: list[Token]) -> frozenset[int]:
     if not cues:
         return frozenset()
     asked: set[int] = set()
-    for start, end in _short_clauses(tokens):
+    for start, end in clauses(tokens, at_commas=True):
         if any(start <= cue.start < end for cue in cues):
             asked.update(range(start, end))
     return frozenset(asked)
-
-
-def _short_clauses(tokens: list[Token]) -> list[tuple[int, int]]:
-    ranges: list[tuple[int, int]] = []
-    start = 0
-    for token in tokens:
-        if token.word in SENTENCE_END or token.word in (",", "but"):
-            if token.index > start:
-                ranges.append((start, token.index))
-            start = token.index + 1
-    if start < len(tokens):
-        ranges.append((start, len(tokens)))
-    return ranges
 
 
 @cache
@@ -214,14 +198,7 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
 def _right_after_denial(tokens: list[Token], start: int) -> bool:
     """ "doesn't | fade with a glass": a phrase that starts right after a denial word that
     another phrase used (so the negation scope skipped it) is denied, not present."""
-    if start == 0:
-        return False
-    word = tokens[start - 1].word
-    return word.endswith("n't") or word in ("not", "no", "never", "cannot")
-
-
-def complaint_signs() -> frozenset[str]:
-    return load_red_flag_lexicon().complaint_signs
+    return start > 0 and denies(tokens[start - 1].word)
 
 
 def _about(words: list[str], age_months: float | None) -> str | None:

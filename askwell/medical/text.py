@@ -110,12 +110,14 @@ def is_punctuation(word: str) -> bool:
     return word in PUNCTUATION
 
 
-def clauses(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Half-open token ranges of the sentences (split at . ; : ! ? and "but")."""
+def clauses(tokens: list[Token], *, at_commas: bool = False) -> list[tuple[int, int]]:
+    """Half-open token ranges of the sentences (split at . ; : ! ? and "but", and at commas
+    too when asked)."""
+    breaks = SENTENCE_END | {"but"} | ({","} if at_commas else set())
     ranges: list[tuple[int, int]] = []
     start = 0
     for token in tokens:
-        if token.word in SENTENCE_END or token.word == "but":
+        if token.word in breaks:
             if token.index > start:
                 ranges.append((start, token.index))
             start = token.index + 1
