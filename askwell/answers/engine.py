@@ -53,14 +53,13 @@ def _signature() -> tuple[Any, ...]:
     return (summary["n"], summary["last"], packs["n"], packs["last"])
 
 
-def _covers(field_name: str = "covers") -> tuple[tuple[str, ...], ...]:
+def _subjects(lists: list[list[str]]) -> tuple[tuple[str, ...], ...]:
     subjects: set[tuple[str, ...]] = set()
-    for covers in Pack.objects.filter(status=Status.PUBLISHED).values_list(field_name, flat=True):
-        for subject in covers or ():
-            # Analysed like a question: stop words ("up" in "warm up") never count.
-            stems = tuple(stem(word) for word in words_of(str(subject)) if word not in STOPWORDS)
-            if stems:
-                subjects.add(stems)
+    for subject in (subject for listed in lists for subject in listed or ()):
+        # Analysed like a question: stop words ("up" in "warm up") never count.
+        stems = tuple(stem(word) for word in words_of(str(subject)) if word not in STOPWORDS)
+        if stems:
+            subjects.add(stems)
     return tuple(sorted(subjects))
 
 
@@ -75,13 +74,14 @@ def _build(signature: tuple[Any, ...]) -> State:
     vocabulary += lexicon.canonical_words()
     vocabulary += lexicon.misspellings.values()
     common_words()  # loaded with the state, not on the first question with an unknown word
+    packs = list(Pack.objects.filter(status=Status.PUBLISHED).values_list("covers", "near_misses"))
     return State(
         signature=signature,
         documents=documents,
         stats=CorpusStats.of(documents.values()),
         corrector=SpellingCorrector.from_words(vocabulary),
-        covers=_covers(),
-        near_misses=_covers("near_misses"),
+        covers=_subjects([covers for covers, _ in packs]),
+        near_misses=_subjects([near for _, near in packs]),
         answers={slug: frozenset(types or ()) for slug, types in
                  Topic.objects.filter(status=Status.PUBLISHED).values_list("slug", "answers")},
     )

@@ -39,10 +39,6 @@ TITLE_BONUS = 0.3
 # A topic that answers the kind of question asked ("what causes ...", "how do I stop ...")
 # is preferred over one that only shares its words (askwell/medical/question_types.py).
 TYPE_BONUS = 0.35
-# Measured on the real development questions and the project's sets: lowering topics that
-# answer other kinds of question cost more than it gained (real R@1 0.750 -> 0.735 at 0.3),
-# so it is off; the hook stays for packs whose topics are typed more finely.
-TYPE_PENALTY = 0.0
 # Sections whose pages illustrate rather than answer (a person's story) start a little lower.
 SECTION_PRIOR: dict[str, float] = {"stories/": 0.8}
 
@@ -343,17 +339,13 @@ def prior(key: str) -> float:
 
 
 def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
-           answers_type: Callable[[Document], bool | None] | None = None) -> list[Ranked]:
-    """Order candidates. `answers_type` tells whether a document answers the kind of
-    question asked (its cause, relief ...): True earns TYPE_BONUS, False (a topic that
-    answers other kinds of question) costs TYPE_PENALTY, None (unknown) neither."""
+           answers_type: Callable[[Document], bool] | None = None) -> list[Ranked]:
+    """Order candidates; a document that answers the kind of question asked (its cause,
+    relief ...; `answers_type`) earns TYPE_BONUS."""
     weights = _term_weights(plan, stats)
 
     def fit(document: Document) -> float:
-        verdict = answers_type(document) if answers_type is not None else None
-        if verdict is None:
-            return 1.0
-        return 1.0 + TYPE_BONUS if verdict else 1.0 - TYPE_PENALTY
+        return 1.0 + TYPE_BONUS if answers_type is not None and answers_type(document) else 1.0
 
     ranked = [Ranked(d, score(plan, d, stats, weights) * prior(d.key) * fit(d), coverage(plan, d, stats))
               for d in documents]

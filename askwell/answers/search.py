@@ -30,7 +30,7 @@ from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
 from askwell.medical.english import is_common_english
 from askwell.medical.lexicon import default_lexicon, words_of
-from askwell.medical.question_types import asking_part, question_types
+from askwell.medical.question_types import read_question
 from askwell.medical.vocabulary import TriageLevel
 
 __all__ = ["answer", "index_question", "remove_question", "search"]
@@ -51,7 +51,8 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
         return is_common_english(word) or search_backend.is_known(word)
 
     plan = analyse(text, default_lexicon(), state.corrector, is_known=is_known)
-    plan = _weigh_the_question_over_the_story(plan, text)
+    question = read_question(text)
+    plan = _weigh_the_question_over_the_story(plan, question.asking_part)
     if not plan.terms:
         return plan, [], state
     words = plan.backend_words
@@ -67,13 +68,10 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
                 question_ids.append(doc_id)
     if question_ids:
         documents += [engine.as_document(row) for row in SearchDocument.objects.filter(pk__in=question_ids)]
-    asked = question_types(text)
+    asked = question.types
 
-    def answers_type(document: Document) -> bool | None:
-        types = state.answers.get(document.key)
-        if not asked or not types:
-            return None  # the question does not say, or the topic (a community question) is not typed
-        return not asked.isdisjoint(types)
+    def answers_type(document: Document) -> bool:
+        return not asked.isdisjoint(state.answers.get(document.key, frozenset()))
 
     return plan, rerank(plan, documents, state.stats, answers_type)[:limit], state
 
@@ -82,10 +80,10 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
 STORY_WEIGHT = 0.5
 
 
-def _weigh_the_question_over_the_story(plan: QueryPlan, text: str) -> QueryPlan:
+def _weigh_the_question_over_the_story(plan: QueryPlan, part: str | None) -> QueryPlan:
     """ "I have cramps at night. They wake me up. What can I do?": the answer is about what
-    is asked; the story still feeds triage, and still counts, at a lower weight."""
-    part = asking_part(text)
+    is asked (`part`, None for a short question); the story still feeds triage, and still
+    counts, at a lower weight."""
     if part is None:
         return plan
     asked = {stem(word) for word in words_of(part)}

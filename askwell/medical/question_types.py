@@ -10,11 +10,12 @@ the sentences that ask (a question mark, or a cue) decide the type.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.phrases import PhraseIndex, compile_phrases, find_matches
-from askwell.medical.text import SENTENCE_END, normalise, tokenize
+from askwell.medical.text import SENTENCE_END, Token, normalise, tokenize
 
 
 @cache
@@ -33,24 +34,51 @@ def _cue_index() -> PhraseIndex:
     return PhraseIndex(index=index, fillers=fillers, known_stems=known, derived=())
 
 
-def question_types(text: str) -> frozenset[str]:
-    """The types a question asks about; empty when it does not say (a bare subject)."""
-    tokens = tokenize(normalise(text).text)
-    matches = find_matches(tokens, _cue_index())
-    if not matches:
-        return frozenset()
-    # Split into sentences; the ones that ask come first: a sentence ending in "?" or the
-    # last sentence of the message.
+@dataclass(frozen=True, slots=True)
+class Question:
+    types: frozenset[str]  # what it asks about; empty when it does not say (a bare subject)
+    asking_part: str | None  # a long message's asking sentences; None for a short question
+
+
+def _sentences(tokens: list[Token]) -> list[tuple[int, int, bool]]:
+    """(start, end, asks) of each sentence; `end` is its closing mark's index, and it asks
+    when that mark is a question mark."""
     ends = [t.index for t in tokens if t.word in SENTENCE_END]
-    bounds: list[tuple[int, int, bool]] = []
+    sentences: list[tuple[int, int, bool]] = []
     start = 0
     for end in [*ends, len(tokens)]:
         if end > start:
-            asks = end < len(tokens) and tokens[end].word == "?"
-            bounds.append((start, end, asks))
+            sentences.append((start, end, end < len(tokens) and tokens[end].word == "?"))
         start = end + 1
-    asking = [(s, e) for s, e, asks in bounds if asks] or ([bounds[-1][:2]] if bounds else [])
-    in_question = [m for m in matches if any(s <= m.start < e for s, e in asking)]
+    return sentences
+
+
+def _asking(sentences: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """The sentences that ask: those ending in "?", else the last one."""
+    return [s for s in sentences if s[2]] or sentences[-1:]
+
+
+def read_question(text: str) -> Question:
+    """The question's types and, for a long message, its asking part: one reading."""
+    tokens = tokenize(normalise(text).text)
+    sentences = _sentences(tokens)
+    return Question(types=_types(tokens, sentences), asking_part=_asking_part(tokens, sentences))
+
+
+def question_types(text: str) -> frozenset[str]:
+    return read_question(text).types
+
+
+def asking_part(text: str) -> str | None:
+    return read_question(text).asking_part
+
+
+def _types(tokens: list[Token], sentences: list[tuple[int, int, bool]]) -> frozenset[str]:
+    matches = find_matches(tokens, _cue_index())
+    if not matches:
+        return frozenset()
+    asking = _asking(sentences)
+    in_question = [m for m in matches if any(s <= m.start < e for s, e, _ in asking)]
     chosen = in_question or matches
     found = {value for m in chosen for _, value in m.facts}
     # "What are the symptoms of ...": the specific type is the question; "what is" is only
@@ -65,21 +93,10 @@ def question_types(text: str) -> frozenset[str]:
 LONG_MESSAGE_WORDS = 25
 
 
-def asking_part(text: str) -> str | None:
-    """The sentences of a long message that ask (ending in "?", else the last one), or None
-    for a short question, which is all question."""
-    tokens = tokenize(normalise(text).text)
+def _asking_part(tokens: list[Token], sentences: list[tuple[int, int, bool]]) -> str | None:
     if sum(1 for t in tokens if t.word.isalpha()) < LONG_MESSAGE_WORDS:
         return None
-    sentences: list[list[str]] = [[]]
-    for token in tokens:
-        if token.word in SENTENCE_END:
-            sentences[-1].append(token.word)
-            sentences.append([])
-        else:
-            sentences[-1].append(token.word)
-    sentences = [s for s in sentences if any(w.isalpha() for w in s)]
-    if len(sentences) < 2:
+    worded = [s for s in sentences if any(t.word.isalpha() for t in tokens[s[0]:s[1]])]
+    if len(worded) < 2:
         return None
-    asking = [s for s in sentences if s[-1] == "?"] or [sentences[-1]]
-    return " ".join(" ".join(s) for s in asking)
+    return " ".join(" ".join(t.word for t in tokens[start:end + 1]) for start, end, _ in _asking(worded))

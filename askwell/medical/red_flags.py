@@ -143,7 +143,7 @@ def load_fallbacks() -> tuple[Fallback, ...]:
 
 
 def read_red_flags(facts: Facts, text: str, tokens: list[Token],
-                   asked: frozenset[int] = frozenset(), *, spasm_described: bool | None = None) -> None:
+                   asked: frozenset[int] = frozenset(), *, spasm_described: bool = False) -> None:
     """Add the universal signs, who the text is about, their age and any temperature.
 
     `asked` holds the tokens of clauses that ask about a subject (asked_about()): signs
@@ -185,7 +185,7 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
             facts.signs.discard("fever")
             facts.symptoms.discard("fever")
     # (after the temperature: "37.6" takes back a fever the word "temperature" suggested)
-    spasm_described = bool(facts.sensations or facts.symptoms) and spasm_described is not False
+    spasm_described = spasm_described and bool(facts.sensations or facts.symptoms)
     describes = bool(facts.signs - lexicon.context_signs) or spasm_described
     if describes:
         facts.markers.add(DESCRIBES_SYMPTOMS)
