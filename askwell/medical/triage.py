@@ -236,13 +236,9 @@ def assess(facts: Facts) -> Triage:
     judged = [rule for rule in matched if rule.id != NOT_ENOUGH_INFORMATION]
     if judged:
         matched = judged
-    elif not facts.understood:
+    elif not facts.understood or not matched:
         fallback = _fallback(data, facts)
-        if fallback is not None:
-            matched = [fallback]
-    if not matched:
-        fallback = _fallback(data, facts)
-        matched = [fallback] if fallback else [
+        matched = [fallback] if fallback else matched or [
             rule for rule in data.rules if rule.id == NOT_ENOUGH_INFORMATION]
     level = matched[0].level
     if level != SELF_CARE:
