@@ -365,3 +365,9 @@ def test_skipping_rules_by_their_required_signs_never_changes_an_answer() -> Non
         for rule in load_triage_data().rules:
             if rule.required_signs is not None and rule.required_signs.isdisjoint(facts.signs):
                 assert not rule.matches(facts), (rule.id, text)
+
+
+def test_dark_pee_is_not_a_dark_eye() -> None:
+    text = "my thighs are swollen and painful after spin class and my pee has gone a really dark colour"
+    assert "sudden_vision_loss" not in extract_facts(text).signs
+    assert "sudden_vision_loss" in extract_facts("the vision in my left eye has gone dark").signs
