@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Links in emails (confirm, accept, unsubscribe) and the admin address printed on first run
+# follow the port served, unless SITE_URL is set (e.g. to the public https:// address).
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(BIN)/askwell migrate --noinput
 	$(BIN)/askwell loadcontent

@@ -40,8 +40,22 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "core/about.html", {"ask_url": ask_url()})
 
 
+# The contact details ship with placeholders (an example street, a drama-range phone number)
+# so the admin form shows their format; a detail still equal to its placeholder is not shown.
+CONTACT_FIELDS = ("postal_address", "phone", "whatsapp_number", "website")
+
+
+def configured_contact_details(site: SiteSettings) -> set[str]:
+    """The contact fields an operator has set, i.e. changed from the shipped placeholder."""
+    return {
+        name for name in CONTACT_FIELDS
+        if str(getattr(site, name)).strip() and getattr(site, name) != SiteSettings._meta.get_field(name).default
+    }
+
+
 def contact(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/contact.html", {"ask_url": ask_url()})
+    configured = configured_contact_details(SiteSettings.current())
+    return render(request, "core/contact.html", {"ask_url": ask_url(), "configured": configured})
 
 
 @require_GET

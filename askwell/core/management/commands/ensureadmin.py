@@ -6,6 +6,7 @@ import secrets
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -35,6 +36,6 @@ class Command(BaseCommand):
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         self.stdout.write(self.style.SUCCESS(
             "\nCreated the administrator account (shown once; change it after signing in):\n"
-            "  admin page: http://127.0.0.1:8000/admin/ (sign in, then set up an authenticator app)\n"
+            f"  admin page: {settings.SITE_URL}/admin/ (sign in, then set up an authenticator app)\n"
             f"  email:      {email}\n  username:   {options['username']}\n  password:   {password}\n"
         ))
