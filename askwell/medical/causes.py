@@ -26,6 +26,9 @@ class Factor:
     why: str
     weight: float
     holds: Predicate
+    # False for background factors (age, how often): they add to a cause's score but never
+    # list the cause on their own, so "age over 65" alone does not suggest poor blood flow.
+    alone: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +65,8 @@ def _profile(cause_id: str, entry: dict[str, Any]) -> CauseProfile:
         raise DataFileError(f"{where}: prior must be between 0 and 1")
     factors = tuple(
         Factor(why=str(f["why"]), weight=float(f["weight"]),
-               holds=compile_condition(f["when"], f"{where} factor {f['why']!r}"))
+               holds=compile_condition(f["when"], f"{where} factor {f['why']!r}"),
+               alone=bool(f.get("alone", True)))
         for f in entry["factors"]
     )
     return CauseProfile(
@@ -104,6 +108,11 @@ def _spasm_type_rules() -> tuple[_SpasmTypeRule, ...]:
     return tuple(rules)
 
 
+def usual_suspect_reason() -> str:
+    """The `why` of a cause added only because it is common for the kind of spasm."""
+    return _defaults()[0]
+
+
 def spasm_type(facts: Facts) -> str | None:
     """The contract's spasm type id that best fits, or None if none can be told."""
     for rule in _spasm_type_rules():
@@ -119,12 +128,14 @@ def _logistic(log_odds: float) -> float:
 def _score(profile: CauseProfile, facts: Facts) -> Cause | None:
     log_odds = math.log(profile.prior / (1 - profile.prior))
     why: list[str] = []
+    has_own_evidence = False
     for factor in profile.factors:
         if factor.holds(facts):
             log_odds += factor.weight
             if factor.weight > 0 and factor.why not in why:
                 why.append(factor.why)
-    if not why:
+                has_own_evidence = has_own_evidence or factor.alone
+    if not has_own_evidence:
         return None
     return Cause(profile.id, round(_logistic(log_odds), 2), why)
 

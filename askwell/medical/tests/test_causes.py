@@ -1,6 +1,6 @@
 import pytest
 
-from askwell.medical.causes import cause_profiles, rank_causes, spasm_type
+from askwell.medical.causes import cause_profiles, rank_causes, spasm_type, usual_suspect_reason
 from askwell.medical.facts import Facts, extract_facts
 from askwell.medical.vocabulary import CAUSE_IDS
 
@@ -40,8 +40,29 @@ def test_it_ranks_the_cause_the_description_points_to_first(text: str, cause: st
 
 def test_it_explains_each_cause_in_plain_words() -> None:
     causes = rank_causes(extract_facts("I'm 70 and my calves cramp every night"))
-    circulation = next(c for c in causes if c.id == "poor_circulation")
-    assert "age over 65" in circulation.why and "night cramps" in circulation.why
+    fatigue = next(c for c in causes if c.id == "muscle_fatigue")
+    assert any("tired muscles" in why for why in fatigue.why)
+    assert any("older age" in why for why in fatigue.why)
+
+
+@pytest.mark.parametrize("text", [
+    "my calves cramp at night", "I'm 70 and my legs cramp every night", "calf cramp in bed at night",
+])
+def test_night_leg_cramps_follow_the_sites_guide(text: str) -> None:
+    # faq/night-spasms: most have no clear cause; tired muscles and nerves, not fluids or blood flow.
+    causes = rank_causes(extract_facts(text))
+    assert causes[0].id == "muscle_fatigue"
+    assert "poor_circulation" not in {c.id for c in causes}
+    for cause in causes[1:]:
+        assert cause.why == [usual_suspect_reason()], cause
+
+
+def test_background_factors_never_list_a_cause_on_their_own() -> None:
+    # Age alone used to list poor blood flow for any older person's cramp.
+    causes = rank_causes(extract_facts("I'm 80 and I get a cramp in my hand when writing"))
+    assert "poor_circulation" not in {c.id for c in causes}
+    circulation = rank_causes(extract_facts("I'm 80 and my calf cramps when I walk, gone after a rest"))[0]
+    assert circulation.id == "poor_circulation" and "age over 65" in circulation.why
 
 
 def test_it_orders_causes_by_score_between_zero_and_one() -> None:
