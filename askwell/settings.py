@@ -82,6 +82,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# Behind a reverse proxy (deploy/nginx.conf.template), the client's address is the X-Real-IP the
+# proxy sets, believed only from the proxies listed here, so rate limits, the sign-in lockout and
+# logs count people, not the proxy (askwell/core/proxy.py).
+ASKWELL_TRUSTED_PROXIES = env_list("ASKWELL_TRUSTED_PROXIES", [])
+MIDDLEWARE.insert(0, "askwell.core.proxy.RealClientAddressMiddleware")
+
 ROOT_URLCONF = "askwell.urls"
 WSGI_APPLICATION = "askwell.wsgi.application"
 
@@ -269,6 +275,8 @@ if "askwell.accounts" in FEATURE_APPS:
     # A task RUNNING longer than this is presumed orphaned by a dead worker and run again
     # (askwell/core/taskqueue.py); keep it well above the longest task (emails take seconds).
     ASKWELL_TASK_LEASE_SECONDS = env_int("ASKWELL_TASK_LEASE_SECONDS", 600, minimum=1)
+    # /readyz answers 503 when a task has waited longer than this (no db_worker is working the queue).
+    ASKWELL_READY_QUEUE_DELAY_SECONDS = env_int("ASKWELL_READY_QUEUE_DELAY_SECONDS", 600, minimum=1)
     # Spam defences (see askwell/moderation/spam.py).
     ASKWELL_MIN_FILL_SECONDS = env_int("ASKWELL_MIN_FILL_SECONDS", 3, minimum=0)
     RATELIMIT_USE_CACHE = "ratelimit"

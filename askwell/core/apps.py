@@ -17,3 +17,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(create_cache_tables, sender=self)
+        from django.conf import settings
+
+        if "allauth" in settings.INSTALLED_APPS:
+            from askwell.core.sharedcounters import share_allauth_counters
+
+            share_allauth_counters()

@@ -5,8 +5,10 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
+from askwell.core import readiness
 from askwell.core.middleware import is_api
 from askwell.core.models import SiteSettings
 from askwell.core.pagecache import cached_for_anonymous
@@ -73,9 +75,22 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """Liveness: this process answers requests. It touches nothing shared, so a database or Redis
+    outage never makes an orchestrator restart every healthy app server at once (that is /readyz)."""
     return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@require_GET
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness for load balancers: the database, the caches and the task queue all answer.
+
+    200 {"status": "ready", "checks": {...}} or 503 {"status": "not ready", "detail": every
+    problem, "checks": {...}}; never cached. Each check is in askwell/core/readiness.py.
+    """
+    report = readiness.check_all()
+    response = JsonResponse(report.as_json(), status=200 if report.ready else 503)
+    add_never_cache_headers(response)
+    return response
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
