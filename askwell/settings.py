@@ -68,6 +68,8 @@ INSTALLED_APPS += FEATURE_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETags, 304s, Cache-Control and compression; outermost but one, so it sees finished bodies.
+    "askwell.core.httpcache.HttpCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # NUL and lone surrogates are refused with 400 before sessions, views or the database see them.

@@ -1,19 +1,104 @@
 """Whole-page caching for anonymous readers, invalidated when content or settings change.
 
-Anonymous article and home pages are the same for everyone, so the rendered HTML is kept
-in the cache under a key that includes a content version; bumping the version (after a
-content load or a settings edit) retires every cached page at once.
+Anonymous pages that are the same for everyone (home, articles, topic redirects, ...) are
+rendered once and kept in the cache as a `CachedPage`: the body, its ETag, and its gzip and
+brotli encodings, compressed once when the page is stored, never per request (the HTTP side,
+304s and content negotiation, is askwell/core/httpcache.py).
+
+Every stored page carries the content version it was rendered at. A write that changes what
+pages show bumps the version (`bump_content_version`, on commit), which retires every cached
+page at once. A lookup reads the version and the page in a single `get_many` (one MGET, one
+round trip with Redis) and serves the page only when the two versions agree.
+
+Forms in cached pages render a placeholder where their fill-time stamp goes, and
+moderation's FormStampMiddleware puts a fresh stamp there as each response leaves. So the
+body is kept split at the placeholder, and its gzip form as raw deflate pieces that end on a
+byte boundary: the per-request stamp is compressed on its own (a few dozen bytes) and spliced
+in between them. Brotli streams cannot be spliced, so a page with a stamp is offered gzip only.
 """
 
 from __future__ import annotations
 
+import hashlib
+import time
+import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache as once
 
+import brotli
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 VERSION_KEY = "core:content-version"
+# Statuses a page may be cached with: a page, or a permanent redirect (the /t/<slug>/ links).
+CACHEABLE_STATUSES = frozenset({200, 301})
+GZIP_LEVEL = 9  # once per stored page, so the best ratio is worth its few milliseconds
+BROTLI_QUALITY = 11
+MIN_COMPRESS_BYTES = 200  # below this the encoding's own overhead eats the saving
+
+
+@once
+def placeholder() -> bytes:
+    # Imported late: core.models imports this module, and moderation's models import core's.
+    from askwell.moderation.spam import STAMP_PLACEHOLDER
+
+    return STAMP_PLACEHOLDER.encode()
+
+
+@dataclass(frozen=True, slots=True)
+class CachedPage:
+    version: int
+    status: int
+    content_type: str
+    location: str  # a redirect's target; "" for a page
+    body: bytes  # as the view rendered it, stamp placeholders and all (FormStampMiddleware fills them in)
+    etag: str  # weak: copies differ only in their fill-time stamps
+    last_modified: float  # when this copy was rendered (epoch seconds)
+    deflate_segments: tuple[bytes, ...] | None  # raw deflate, each piece byte-aligned; the last one final
+    brotli_body: bytes | None  # only for pages without a stamp
+
+    @property
+    def segments(self) -> list[bytes]:
+        """The body split at each stamp placeholder."""
+        return self.body.split(placeholder())
+
+    @property
+    def has_stamp(self) -> bool:
+        return placeholder() in self.body
+
+
+def _deflate_piece(data: bytes, final: bool, level: int = GZIP_LEVEL) -> bytes:
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
+    # Z_FULL_FLUSH ends on a byte boundary with no back-references past it, so independently
+    # compressed pieces concatenate into one valid deflate stream; only the last is final.
+    return compressor.compress(data) + compressor.flush(zlib.Z_FINISH if final else zlib.Z_FULL_FLUSH)
+
+
+def build_page(version: int, response: HttpResponse) -> CachedPage:
+    body = response.content
+    segments = body.split(placeholder())
+    compress = len(body) >= MIN_COMPRESS_BYTES
+    deflate_segments = None
+    brotli_body = None
+    if compress:
+        deflate_segments = tuple(
+            _deflate_piece(segment, final=index == len(segments) - 1) for index, segment in enumerate(segments)
+        )
+        if len(segments) == 1:
+            brotli_body = brotli.compress(body, mode=brotli.MODE_TEXT, quality=BROTLI_QUALITY)
+    return CachedPage(
+        version=version,
+        status=response.status_code,
+        content_type=response["Content-Type"],
+        location=response.get("Location", ""),
+        body=body,
+        etag='W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
+        last_modified=time.time(),
+        deflate_segments=deflate_segments,
+        brotli_body=brotli_body,
+    )
 
 
 def content_version() -> int:
@@ -31,20 +116,48 @@ def bump_content_version() -> None:
         cache.set(VERSION_KEY, 2, None)
 
 
+def page_key(name: str) -> str:
+    return f"page:{name}"
+
+
+def lookup(name: str) -> tuple[int, CachedPage | None]:
+    """The current content version and the stored page if it is of that version: one round trip."""
+    key = page_key(name)
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, None)
+        return 1, None
+    page = found.get(key)
+    if isinstance(page, CachedPage) and page.version == int(version):
+        return int(version), page
+    return int(version), None
+
+
+def response_for(page: CachedPage, hit: bool) -> HttpResponse:
+    response = HttpResponse(page.body, content_type=page.content_type, status=page.status)
+    if page.location:
+        response["Location"] = page.location
+    response["X-Page-Cache"] = "hit" if hit else "miss"
+    response.cached_page = page  # type: ignore[attr-defined]  # read by httpcache.HttpCacheMiddleware
+    return response
+
+
 def cached_for_anonymous(request: HttpRequest, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
     seconds = settings.CACHE_PAGES_SECONDS
     is_anonymous = not request.user.is_authenticated
     if not seconds or not is_anonymous or request.method != "GET" or request.GET:
         return render()
-    key = f"page:{content_version()}:{name}"
-    cached = cache.get(key)
-    if cached is not None:
-        body, content_type = cached
-        response = HttpResponse(body, content_type=content_type)
-        response["X-Page-Cache"] = "hit"
-        return response
+    version, page = lookup(name)
+    if page is not None:
+        return response_for(page, hit=True)
     response = render()
-    if response.status_code == 200 and not response.streaming:
-        cache.set(key, (response.content, response["Content-Type"]), seconds)
-        response["X-Page-Cache"] = "miss"
+    if response.status_code in CACHEABLE_STATUSES and not response.streaming and not response.cookies:
+        page = build_page(version, response)
+        cache.set(page_key(name), page, seconds)
+        fresh = response_for(page, hit=False)
+        for header, value in response.items():
+            if header.lower() not in {"content-type", "content-length", "location"}:
+                fresh[header] = value
+        return fresh
     return response

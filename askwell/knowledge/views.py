@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from django.core.cache import cache
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
@@ -9,25 +8,10 @@ from askwell.core.pagecache import cached_for_anonymous
 from askwell.knowledge import jsonld
 from askwell.knowledge.loader import article_sources
 from askwell.knowledge.models import Article, Pack, Status, Topic
+from askwell.knowledge.viewcount import FLUSH_EVERY, count_view
 
-# Views are counted in the cache and written to the database in batches, so a busy
-# article page costs no database write per request.
-VIEW_FLUSH_EVERY = 25
-
-
-def count_view(pack: str, slug: str) -> None:
-    key = f"views:{pack}/{slug}"
-    if cache.add(key, 1, None):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, None)
-            count = 1
-    if count >= VIEW_FLUSH_EVERY:
-        cache.set(key, 0, None)
-        Article.objects.filter(pack__slug=pack, slug=slug).update(views=F("views") + count)
+# Re-exported for the tests that read them (counting is askwell/knowledge/viewcount.py).
+VIEW_FLUSH_EVERY = FLUSH_EVERY
 
 
 def article(request: HttpRequest, pack: str, article: str = "") -> HttpResponse:
@@ -65,10 +49,15 @@ def _render_article(request: HttpRequest, page: Article) -> HttpResponse:
 
 def topic_redirect(request: HttpRequest, slug: str) -> HttpResponse:
     """/t/<slug>/ -> the section that holds the topic: a stable link for any topic."""
-    topic = Topic.objects.published().select_related("article__pack").filter(slug=slug.strip("/")).first()
-    if topic is None:
-        raise Http404("No such topic")
-    return HttpResponsePermanentRedirect(topic.get_absolute_url())
+
+    def find_topic() -> HttpResponse:
+        topic = Topic.objects.published().select_related("article__pack").filter(slug=slug.strip("/")).first()
+        if topic is None:
+            raise Http404("No such topic")
+        return HttpResponsePermanentRedirect(topic.get_absolute_url())
+
+    # The redirect is the same for everyone, so it is page-cached like a page (no body to keep).
+    return cached_for_anonymous(request, f"topic:{slug}", find_topic)
 
 
 def topic_index(request: HttpRequest) -> HttpResponse:

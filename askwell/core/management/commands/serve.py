@@ -51,6 +51,7 @@ class Command(BaseCommand):
                 # The master must hold no database connection when it forks: a PostgreSQL socket
                 # (or SQLite handle) shared by every worker mixes their queries and transactions.
                 self.cfg.set("pre_fork", close_database_connections)
+                self.cfg.set("worker_exit", write_pending_views)
 
             def load(self) -> Any:
                 from askwell.wsgi import application
@@ -72,6 +73,13 @@ class Command(BaseCommand):
 def close_database_connections(_server: Any, _worker: Any) -> None:
     """gunicorn's pre_fork hook (runs in the master before each worker is forked)."""
     connections.close_all()
+
+
+def write_pending_views(_server: Any, _worker: Any) -> None:
+    """gunicorn's worker_exit hook: article views this worker counted but has not written yet."""
+    from askwell.knowledge.viewcount import flush_all
+
+    flush_all()
 
 
 def start_task_worker() -> subprocess.Popen[bytes] | None:
