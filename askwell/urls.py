@@ -7,10 +7,10 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sitemaps.views import sitemap
 from django.urls import URLPattern, URLResolver, include, path
 
 from askwell.core import views as core_views
+from askwell.core.sitemap_views import sitemap_index, sitemap_section
 from askwell.knowledge.sitemaps import ArticleSitemap, StaticSitemap
 
 sitemaps: dict[str, type[Sitemap]] = {"static": StaticSitemap, "articles": ArticleSitemap}  # type: ignore[type-arg]
@@ -43,7 +43,9 @@ except ModuleNotFoundError as error:
         raise
 
 urlpatterns += [
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of cached sitemap pages (askwell/core/sitemap_views.py).
+    path("sitemap.xml", sitemap_index, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap-<slug:section>-<int:page>.xml", sitemap_section, {"sitemaps": sitemaps}, name="sitemap-section"),
     path("", include("askwell.knowledge.urls")),
 ]
 

@@ -50,9 +50,9 @@ def expert(request: HttpRequest, username: str) -> HttpResponse:
     profile = ExpertProfile.objects.filter(user=user, status=ExpertStatus.VERIFIED).first()
     if profile is None:
         raise Http404("No such expert")
-    from askwell.community.views import expert_answers_for
+    from askwell.community.models import Answer
 
-    answers = expert_answers_for(user.pk)[:50]
+    answers = Answer.objects.visible().by_experts().filter(author_id=user.pk).select_related("question")[:50]
     return render(request, "accounts/expert.html", {"profile": profile, "answers": answers})
 
 

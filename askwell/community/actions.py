@@ -8,34 +8,35 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q
 from django.utils import timezone
 
 from askwell.accounts.permissions import is_expert, is_member
-from askwell.community import integration, tasks, tokens
+from askwell.answers.search import index_question, remove_question
+from askwell.community import permissions, tasks, tokens
 from askwell.community.models import (
-    PUBLIC_STATES,
     Answer,
     CloseReason,
     Comment,
     CommentStatus,
+    EmailOptOut,
     Question,
     QuestionState,
     Revision,
     RevisionKind,
     Vote,
 )
+from askwell.core.errors import ActionError
 from askwell.core.markdown import html_to_text, render_untrusted
 from askwell.core.pagecache import bump_content_version
 from askwell.knowledge.models import Article, Topic
+from askwell.medical.triage import safe_triage_text
 from askwell.moderation import spam
+from askwell.moderation.audit import record
 
 AnyUser = User | AnonymousUser
 MAX_TAGS = 5
-
-
-class ActionError(Exception):
-    """A refused write; the message is safe to show to the person."""
+MODERATOR_EDIT = "moderator edit"
 
 
 class DuplicatePost(ActionError):
@@ -53,10 +54,12 @@ def clean_tags(raw: str | list[str]) -> list[str]:
 
 
 def _apply_triage(question: Question) -> None:
-    result = integration.triage(f"{question.title}\n{question.body}")
-    question.triage_level = str(result.get("level") or "")
-    question.triage_reasons = [str(reason) for reason in result.get("reasons") or []]
-    question.triage_crisis = bool(result.get("crisis"))
+    """Never raises: when the rules cannot read the text, the medical core's one cautious
+    fallback (safe_triage_text) is stored, and the page still says what to do."""
+    result = safe_triage_text(f"{question.title}\n{question.body}")
+    question.triage_level = result.level
+    question.triage_reasons = list(result.reasons)
+    question.triage_crisis = result.crisis
 
 
 def _held_for_moderator(question: Question, first_post: bool) -> bool:
@@ -79,12 +82,11 @@ def sync_question_index(question_id: int) -> None:
 
     Reads the committed state, so whatever changed the question (hide, close, delete, an edited
     answer, a removed author) is reflected the same way."""
-    question = Question.objects.filter(pk=question_id).first()
-    if question is not None and question.is_public and question.state == QuestionState.ANSWERED:
-        integration.index_question(question.pk, question.title, index_text(question), question.get_absolute_url(),
-                                   True)
+    question = Question.objects.answered().filter(pk=question_id).first()
+    if question is not None:
+        index_question(question.pk, question.title, index_text(question), question.get_absolute_url(), True)
     else:
-        integration.remove_question(question_id)
+        remove_question(question_id)
 
 
 def sync_index(question: Question | int) -> None:
@@ -93,31 +95,24 @@ def sync_index(question: Question | int) -> None:
     transaction.on_commit(lambda: sync_question_index(question_id))
 
 
-_sync_index = sync_index
-
-
-def _answered() -> QuerySet[Question]:
-    return Question.objects.public().filter(state=QuestionState.ANSWERED)
-
-
 def answered_questions() -> Iterator[tuple[int, str, str, str]]:
     """Every answered, visible question as (id, title, body text, url): the source for `askwell reindex`."""
-    for question in _answered().order_by("pk").iterator(chunk_size=500):
+    for question in Question.objects.answered().order_by("pk").iterator(chunk_size=500):
         yield question.pk, question.title, index_text(question), question.get_absolute_url()
 
 
 def answered_question_count() -> int:
     """How many questions answered_questions() yields (for the reindex progress bar)."""
-    return _answered().count()
+    return Question.objects.answered().count()
 
 
 def _has_published_before(user: AnyUser, contact_email: str, exclude: int | None = None) -> bool:
-    questions = Question.objects.filter(state__in=PUBLIC_STATES, deleted_at__isnull=True)
+    questions = Question.objects.public()
     if exclude:
         questions = questions.exclude(pk=exclude)
     if is_member(user):
-        return questions.filter(author_id=user.pk).exists() or Answer.objects.filter(
-            author_id=user.pk, hidden=False, deleted_at__isnull=True
+        return questions.filter(author_id=user.pk).exists() or Answer.objects.shown().filter(
+            author_id=user.pk
         ).exists()
     return bool(contact_email) and questions.filter(contact_email__iexact=contact_email).exists()
 
@@ -127,7 +122,7 @@ def _check_duplicate_question(user: AnyUser, contact_email: str, digest: str) ->
     still waiting for confirmation whose email was never queued (its process died between the two,
     before they shared a transaction) is returned, to have its confirmation sent now."""
     since = timezone.now() - datetime.timedelta(seconds=spam.DUPLICATE_WINDOW_SECONDS)
-    recent = Question.objects.filter(content_hash=digest, created_at__gte=since, deleted_at__isnull=True)
+    recent = Question.objects.not_deleted().filter(content_hash=digest, created_at__gte=since)
     mine = recent.filter(author_id=user.pk) if is_member(user) else recent.filter(contact_email__iexact=contact_email)
     earlier = mine.order_by("-created_at").first()
     if earlier is None:
@@ -184,7 +179,7 @@ def confirm_question(token: str) -> Question:
     question_id = tokens.read(token, tokens.CONFIRM_SALT, tokens.CONFIRM_MAX_AGE)
     if not isinstance(question_id, int):
         raise tokens.LinkInvalid
-    question = Question.objects.select_for_update().filter(pk=question_id, deleted_at__isnull=True).first()
+    question = Question.objects.select_for_update().not_deleted().filter(pk=question_id).first()
     if question is None:
         raise tokens.LinkInvalid
     if question.state != QuestionState.PENDING_CONFIRMATION:
@@ -200,6 +195,7 @@ def confirm_question(token: str) -> Question:
 @transaction.atomic
 def edit_question(question: Question, *, editor: AnyUser, title: str, body: str, topic: Topic | None,
                   tags: list[str]) -> Question:
+    """The asker's edit, or a moderator's (audited); the earlier text is kept as a revision."""
     Revision.objects.create(
         kind=RevisionKind.QUESTION, object_id=question.pk, title=question.title, body=question.body,
         editor=editor if is_member(editor) else None,  # type: ignore[misc]
@@ -210,15 +206,26 @@ def edit_question(question: Question, *, editor: AnyUser, title: str, body: str,
     question.updated_at = timezone.now()
     _apply_triage(question)
     question.save()
-    _sync_index(question)
+    if not permissions.is_owner(editor, question):
+        record(editor, "edit", question, MODERATOR_EDIT)
+    sync_index(question)
     return question
 
 
-@transaction.atomic
-def delete_question(question: Question, *, actor: AnyUser) -> None:
+def _take_down(question: Question) -> None:
     question.deleted_at = timezone.now()
     question.save(update_fields=["deleted_at"])
-    _sync_index(question)
+    sync_index(question)
+
+
+@transaction.atomic
+def delete_question(question: Question, *, actor: AnyUser, reason: str = "", log_action: str = "delete") -> None:
+    """Soft-deletes a question (kept, marked deleted). The asker deleting their own is theirs
+    alone; anyone else is a moderator, audited in this transaction: as "delete" from the
+    question's page, or as log_action ("reject") from the moderation queue."""
+    _take_down(question)
+    if log_action != "delete" or not permissions.is_owner(actor, question):
+        record(actor, log_action, question, reason)
 
 
 @transaction.atomic
@@ -226,10 +233,12 @@ def remove_member_content(user: User, *, actor: AnyUser) -> dict[str, int]:
     """Takes down every question, answer and comment a member posted, and everything they wrote
     leaves the instant-answer index. Used by account deletion ("remove my posts") and by a
     moderator's "remove user" alike, so the two can never drift apart."""
-    questions = list(Question.objects.filter(author_id=user.pk, deleted_at__isnull=True))
+    # One audit row for the whole removal (the moderator's "remove_user"; none when a person
+    # deletes their own account), not one per post.
+    questions = list(Question.objects.not_deleted().filter(author_id=user.pk))
     for question in questions:
-        delete_question(question, actor=actor)
-    their_answers = Answer.objects.filter(author_id=user.pk, deleted_at__isnull=True)
+        _take_down(question)
+    their_answers = Answer.objects.not_deleted().filter(author_id=user.pk)
     # Other people's questions they answered are re-indexed without that answer's text.
     answered_ids = set(their_answers.values_list("question_id", flat=True))
     answers = their_answers.update(deleted_at=timezone.now())
@@ -251,10 +260,11 @@ def remove_member_content(user: User, *, actor: AnyUser) -> dict[str, int]:
 @transaction.atomic
 def publish_question(question: Question) -> Question:
     if question.state in (QuestionState.AWAITING_MODERATION, QuestionState.PENDING_CONFIRMATION):
-        has_answers = question.visible_answers().exists()
-        question.state = QuestionState.ANSWERED if has_answers else QuestionState.OPEN
+        question.state = QuestionState.OPEN
         question.save(update_fields=["state"])
-    _sync_index(question)
+        if question.visible_answers().exists():
+            question.mark_answered()
+    sync_index(question)
     return question
 
 
@@ -268,15 +278,14 @@ def close_question(question: Question, *, reason: str, duplicate_of: Question | 
     question.close_reason = reason
     question.duplicate_of = duplicate_of if reason == CloseReason.DUPLICATE else None
     question.save(update_fields=["state", "close_reason", "duplicate_of"])
-    _sync_index(question)
+    sync_index(question)
     return question
 
 
 @transaction.atomic
 def post_answer(question: Question, *, author: User, body: str) -> Answer:
     digest = spam.content_hash(body)
-    if Answer.objects.filter(question=question, author_id=author.pk, content_hash=digest,
-                             deleted_at__isnull=True).exists():
+    if Answer.objects.not_deleted().filter(question=question, author_id=author.pk, content_hash=digest).exists():
         raise DuplicatePost("You have already posted this answer.")
     by_expert = is_expert(author)
     held = not by_expert and (spam.banned_phrase(body) is not None or not _has_published_before(author, ""))
@@ -286,10 +295,8 @@ def post_answer(question: Question, *, author: User, body: str) -> Answer:
     )
     if held:
         return answer
-    if question.state == QuestionState.OPEN:
-        question.state = QuestionState.ANSWERED
-        question.save(update_fields=["state"])
-    _sync_index(question)
+    question.mark_answered()
+    sync_index(question)
     if answer.by_expert:
         answer_id = answer.pk
         tasks.enqueue_in_transaction(tasks.notify_asker_of_answer, answer_id)
@@ -302,17 +309,35 @@ def publish_answer(answer: Answer) -> Answer:
     answer.hidden = False
     answer.awaiting_moderation = False
     answer.save(update_fields=["hidden", "awaiting_moderation"])
-    question = answer.question
-    if question.state == QuestionState.OPEN:
-        question.state = QuestionState.ANSWERED
-        question.save(update_fields=["state"])
-    sync_index(question)
+    answer.question.mark_answered()
+    sync_index(answer.question)
+    transaction.on_commit(bump_content_version)
+    return answer
+
+
+@transaction.atomic
+def hide_answer(answer: Answer) -> Answer:
+    """Off the question's page, kept for the record (moderation.actions.hide audits it)."""
+    answer.hidden, answer.awaiting_moderation = True, False
+    answer.save(update_fields=["hidden", "awaiting_moderation"])
+    sync_index(answer.question_id)
+    transaction.on_commit(bump_content_version)
+    return answer
+
+
+@transaction.atomic
+def delete_answer(answer: Answer) -> Answer:
+    """Soft-deletes an answer (moderation.actions.reject audits it)."""
+    answer.deleted_at, answer.awaiting_moderation = timezone.now(), False
+    answer.save(update_fields=["deleted_at", "awaiting_moderation"])
+    sync_index(answer.question_id)
     transaction.on_commit(bump_content_version)
     return answer
 
 
 @transaction.atomic
 def edit_answer(answer: Answer, *, editor: AnyUser, body: str) -> Answer:
+    """The author's edit, or a moderator's (audited); the earlier text is kept as a revision."""
     Revision.objects.create(
         kind=RevisionKind.ANSWER, object_id=answer.pk, body=answer.body,
         editor=editor if is_member(editor) else None,  # type: ignore[misc]
@@ -321,6 +346,8 @@ def edit_answer(answer: Answer, *, editor: AnyUser, body: str) -> Answer:
     answer.content_hash = spam.content_hash(body)
     answer.updated_at = timezone.now()
     answer.save()
+    if answer.author_id != editor.pk:
+        record(editor, "edit", answer, MODERATOR_EDIT)
     if answer.by_expert or answer.question.accepted_answer_id == answer.pk:
         sync_index(answer.question_id)
     return answer
@@ -331,10 +358,9 @@ def accept_answer(question: Question, answer: Answer) -> Question:
     if answer.question_id != question.pk or answer.hidden or answer.deleted_at is not None:
         raise ActionError("That answer cannot be accepted.")
     question.accepted_answer = answer
-    if question.state == QuestionState.OPEN:
-        question.state = QuestionState.ANSWERED
-    question.save(update_fields=["accepted_answer", "state"])
-    _sync_index(question)
+    question.save(update_fields=["accepted_answer"])
+    question.mark_answered()
+    sync_index(question)
     return question
 
 
@@ -359,7 +385,7 @@ def _known_commenter(user: AnyUser, email: str, known_comment_ids: list[int]) ->
     """Only someone whose own earlier comment was approved is published at once: a signed-in
     member's, or a comment this browser sent (its signed cookie lists it) from the same address.
     An email address alone proves nothing: anyone can type an approved commenter's."""
-    approved = Comment.objects.filter(status=CommentStatus.VISIBLE)
+    approved = Comment.objects.visible()
     if is_member(user):
         return approved.filter(author_id=user.pk).exists()
     return bool(known_comment_ids) and approved.filter(pk__in=known_comment_ids[-50:], email__iexact=email).exists()
@@ -391,18 +417,29 @@ def post_comment(
         body_html=render_untrusted(body), content_hash=digest,
         status=CommentStatus.PENDING if held else CommentStatus.VISIBLE,
     )
-    if comment.status == CommentStatus.VISIBLE:
+    if comment.is_visible:
         transaction.on_commit(bump_content_version)
     return comment
 
 
+@transaction.atomic
 def set_comment_status(comment: Comment, status: str) -> Comment:
-    with transaction.atomic():
-        comment.status = status
-        comment.save(update_fields=["status"])
-        transaction.on_commit(bump_content_version)
+    comment.status = status
+    comment.save(update_fields=["status"])
+    transaction.on_commit(bump_content_version)
     return comment
 
 
-def plain_text(question: Question) -> str:
-    return html_to_text(question.body_html)
+@transaction.atomic
+def edit_comment(comment: Comment, *, body: str) -> Comment:
+    """A moderator's edit of a comment (moderation.actions.edit_comment audits it)."""
+    comment.body, comment.body_html = body, render_untrusted(body)
+    comment.save(update_fields=["body", "body_html"])
+    transaction.on_commit(bump_content_version)
+    return comment
+
+
+@transaction.atomic
+def unsubscribe(*, email_hash: str) -> None:
+    """The address behind this hash gets no more email from the community (the unsubscribe link)."""
+    EmailOptOut.objects.get_or_create(email_hash=email_hash, defaults={"kind": "all"})

@@ -20,6 +20,7 @@ from ninja.errors import HttpError
 from askwell.api.schemas import ErrorOut
 from askwell.community import actions, permissions
 from askwell.community.models import Question
+from askwell.core.errors import ActionError
 from askwell.knowledge.models import Topic
 from askwell.moderation import spam
 
@@ -152,7 +153,7 @@ def create_question(request: HttpRequest, payload: QuestionIn) -> tuple[int, dic
         raise HttpError(400, str(error)) from error
     except actions.DuplicatePost as error:
         raise HttpError(409, str(error)) from error
-    except actions.ActionError as error:
+    except ActionError as error:
         raise HttpError(400, str(error)) from error
     visible = permissions.can_view_question(request.user, question)
     return 201, {"id": question.pk, "state": question.state, "url": question.get_absolute_url() if visible else None}

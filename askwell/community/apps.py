@@ -6,11 +6,8 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # `askwell reindex` rebuilds community questions too; the community works without instant answers.
-        try:
-            from askwell.answers.sync import register_question_source
-        except ImportError:
-            return
+        # `askwell reindex` rebuilds the answered community questions too.
+        from askwell.answers.sync import register_question_source
         from askwell.community.actions import answered_question_count, answered_questions
 
         register_question_source(answered_questions, count=answered_question_count)

@@ -76,7 +76,3 @@ class CommentForm(GuardedForm):
         if website and not website.lower().startswith(("http://", "https://")):
             raise forms.ValidationError("Enter a web address starting with http:// or https://.")
         return website
-
-
-class FlagForm(GuardedForm):
-    reason = forms.CharField(max_length=300, help_text="What is wrong with this post?")

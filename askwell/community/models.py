@@ -43,8 +43,21 @@ class TopicPolicy(models.Model):
 
 
 class QuestionQuerySet(models.QuerySet["Question"]):
+    """The states of a question, named once (in the style of Kitsune's questions/managers.py)."""
+
+    def not_deleted(self) -> QuestionQuerySet:
+        return self.filter(deleted_at__isnull=True)
+
     def public(self) -> QuestionQuerySet:
-        return self.filter(state__in=PUBLIC_STATES, deleted_at__isnull=True)
+        """What any reader may see: open, answered or closed, and not deleted."""
+        return self.not_deleted().filter(state__in=PUBLIC_STATES)
+
+    def answered(self) -> QuestionQuerySet:
+        """Public and answered: what the instant-answer index holds."""
+        return self.public().filter(state=QuestionState.ANSWERED)
+
+    def awaiting_moderation(self) -> QuestionQuerySet:
+        return self.not_deleted().filter(state=QuestionState.AWAITING_MODERATION)
 
 
 class Question(models.Model):
@@ -107,8 +120,36 @@ class Question(models.Model):
     def is_emergency(self) -> bool:
         return self.triage_level == TriageLevel.EMERGENCY or self.close_reason == CloseReason.EMERGENCY
 
-    def visible_answers(self) -> models.QuerySet[Answer]:
-        return self.answers.filter(deleted_at__isnull=True, hidden=False)
+    def visible_answers(self) -> AnswerQuerySet:
+        """The answers shown on this question's page to whoever may see the question."""
+        return self.answers.shown()
+
+    def mark_answered(self) -> None:
+        """The one rule for becoming answered: an open question that gets a shown answer (posted,
+        approved or accepted) is answered; a closed one stays closed."""
+        if self.state == QuestionState.OPEN:
+            self.state = QuestionState.ANSWERED
+            self.save(update_fields=["state"])
+
+
+class AnswerQuerySet(models.QuerySet["Answer"]):
+    def not_deleted(self) -> AnswerQuerySet:
+        return self.filter(deleted_at__isnull=True)
+
+    def shown(self) -> AnswerQuerySet:
+        """Not deleted and not hidden (an answer awaiting moderation is hidden too): shown on its
+        question's page, whatever the state of the question."""
+        return self.not_deleted().filter(hidden=False)
+
+    def visible(self) -> AnswerQuerySet:
+        """What any reader may see: shown, on a public question."""
+        return self.shown().filter(question__state__in=PUBLIC_STATES, question__deleted_at__isnull=True)
+
+    def by_experts(self) -> AnswerQuerySet:
+        return self.filter(by_expert=True)
+
+    def awaiting_moderation(self) -> AnswerQuerySet:
+        return self.not_deleted().filter(awaiting_moderation=True)
 
 
 class Answer(models.Model):
@@ -129,6 +170,8 @@ class Answer(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AnswerQuerySet.as_manager()
 
     class Meta:
         ordering = ["-by_expert", "-helpful_count", "created_at"]
@@ -163,6 +206,14 @@ class CommentStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def visible(self) -> CommentQuerySet:
+        return self.filter(status=CommentStatus.VISIBLE)
+
+    def awaiting_moderation(self) -> CommentQuerySet:
+        return self.filter(status=CommentStatus.PENDING)
+
+
 class Comment(models.Model):
     """A blog-style reply on an article or an answer; one level of replies."""
 
@@ -183,6 +234,8 @@ class Comment(models.Model):
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = CommentQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at"]
         constraints = [
@@ -200,6 +253,10 @@ class Comment(models.Model):
         target = self.article if self.article_id else self.answer
         assert target is not None
         return f"{target.get_absolute_url().split('#')[0]}#comment-{self.pk}"
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == CommentStatus.VISIBLE
 
     @property
     def link(self) -> str:

@@ -36,6 +36,8 @@ VERSION_KEY = "core:content-version"
 CACHEABLE_STATUSES = frozenset({200, 301})
 GZIP_LEVEL = 9  # once per stored page, so the best ratio is worth its few milliseconds
 BROTLI_QUALITY = 11
+# Headers a view sets that belong to the page itself, so every cached copy carries them.
+KEPT_HEADERS = ("Location", "X-Robots-Tag", "Content-Language")
 MIN_COMPRESS_BYTES = 200  # below this the encoding's own overhead eats the saving
 
 
@@ -52,7 +54,7 @@ class CachedPage:
     version: int
     status: int
     content_type: str
-    location: str  # a redirect's target; "" for a page
+    headers: tuple[tuple[str, str], ...]  # the KEPT_HEADERS the view set (a redirect's Location ...)
     body: bytes  # as the view rendered it, stamp placeholders and all (FormStampMiddleware fills them in)
     etag: str  # weak: copies differ only in their fill-time stamps
     last_modified: float  # when this copy was rendered (epoch seconds)
@@ -92,7 +94,7 @@ def build_page(version: int, response: HttpResponse) -> CachedPage:
         version=version,
         status=response.status_code,
         content_type=response["Content-Type"],
-        location=response.get("Location", ""),
+        headers=tuple((name, response[name]) for name in KEPT_HEADERS if response.has_header(name)),
         body=body,
         etag='W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
         last_modified=time.time(),
@@ -136,8 +138,8 @@ def lookup(name: str) -> tuple[int, CachedPage | None]:
 
 def response_for(page: CachedPage, hit: bool) -> HttpResponse:
     response = HttpResponse(page.body, content_type=page.content_type, status=page.status)
-    if page.location:
-        response["Location"] = page.location
+    for name, value in page.headers:
+        response[name] = value
     response["X-Page-Cache"] = "hit" if hit else "miss"
     response.cached_page = page  # type: ignore[attr-defined]  # read by httpcache.HttpCacheMiddleware
     return response
@@ -157,7 +159,7 @@ def cached_for_anonymous(request: HttpRequest, name: str, render: Callable[[], H
         cache.set(page_key(name), page, seconds)
         fresh = response_for(page, hit=False)
         for header, value in response.items():
-            if header.lower() not in {"content-type", "content-length", "location"}:
+            if not fresh.has_header(header) and header.lower() != "content-length":
                 fresh[header] = value
         return fresh
     return response

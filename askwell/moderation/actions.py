@@ -1,4 +1,6 @@
-"""Moderator actions. Each runs in one transaction and writes an audit entry (who, what, when, why)."""
+"""Moderator actions. Each runs in one transaction and writes its audit entry (who, what, when,
+why) inside it, so a change is never saved without its entry. Changes to community posts go
+through the community's own actions; a refusal is an ActionError, shown to the moderator."""
 
 from __future__ import annotations
 
@@ -8,19 +10,15 @@ from django.utils import timezone
 
 from askwell.accounts.models import ExpertProfile, ExpertStatus
 from askwell.community import actions as community
-from askwell.community.models import Answer, Comment, CommentStatus, Question, QuestionState, TopicPolicy
-from askwell.core.pagecache import bump_content_version
+from askwell.community.models import Answer, Comment, CommentStatus, Question, TopicPolicy
+from askwell.core.errors import ActionError
 from askwell.knowledge.models import Topic
 from askwell.moderation.audit import record
 from askwell.moderation.models import BannedWord, Flag
 
 
-class ModerationError(Exception):
-    pass
-
-
 def _resolve_flags(target_type: str, target_id: int) -> None:
-    Flag.objects.filter(target_type=target_type, target_id=target_id, resolved=False).update(resolved=True)
+    Flag.objects.unresolved().filter(target_type=target_type, target_id=target_id).update(resolved=True)
 
 
 @transaction.atomic
@@ -38,15 +36,15 @@ def approve(moderator: User, target: Question | Answer | Comment, reason: str = 
 @transaction.atomic
 def reject(moderator: User, target: Question | Answer | Comment, reason: str = "") -> None:
     """Takes the post off the site (soft): questions and answers are marked deleted, comments rejected."""
+    _resolve_flags(target._meta.model_name or "", target.pk)
     if isinstance(target, Question):
-        community.delete_question(target, actor=moderator)
-    elif isinstance(target, Comment):
+        # The community's deletion writes this audit entry itself, as "reject".
+        community.delete_question(target, actor=moderator, reason=reason, log_action="reject")
+        return
+    if isinstance(target, Comment):
         community.set_comment_status(target, CommentStatus.REJECTED)
     else:
-        target.deleted_at, target.awaiting_moderation = timezone.now(), False
-        target.save(update_fields=["deleted_at", "awaiting_moderation"])
-        community.sync_index(target.question_id)
-    _resolve_flags(target._meta.model_name or "", target.pk)
+        community.delete_answer(target)
     record(moderator, "reject", target, reason)
 
 
@@ -55,20 +53,14 @@ def hide(moderator: User, target: Answer | Comment, reason: str = "") -> None:
     if isinstance(target, Comment):
         community.set_comment_status(target, CommentStatus.HIDDEN)
     else:
-        target.hidden, target.awaiting_moderation = True, False
-        target.save(update_fields=["hidden", "awaiting_moderation"])
-        community.sync_index(target.question_id)
+        community.hide_answer(target)
     _resolve_flags(target._meta.model_name or "", target.pk)
     record(moderator, "hide", target, reason)
 
 
 @transaction.atomic
 def edit_comment(moderator: User, comment: Comment, body: str, reason: str = "") -> None:
-    from askwell.core.markdown import render_untrusted
-
-    comment.body, comment.body_html = body, render_untrusted(body)
-    comment.save(update_fields=["body", "body_html"])
-    transaction.on_commit(bump_content_version)
+    community.edit_comment(comment, body=body)
     record(moderator, "edit", comment, reason)
 
 
@@ -82,6 +74,7 @@ def close(moderator: User, question: Question, reason: str, duplicate_of: Questi
 
 @transaction.atomic
 def flag(reporter: User | None, target: Question | Answer | Comment, reason: str) -> Flag:
+    """A reader's report: it puts the post in the queue (no audit entry: readers are not moderators)."""
     return Flag.objects.create(
         target_type=target._meta.model_name or "", target_id=target.pk, reason=reason[:300], reporter=reporter
     )
@@ -99,7 +92,7 @@ def verify_expert(moderator: User, profile: ExpertProfile) -> None:
 @transaction.atomic
 def decline_expert(moderator: User, profile: ExpertProfile, reason: str) -> None:
     if not reason.strip():
-        raise ModerationError("Give the applicant a reason for declining.")
+        raise ActionError("Give the applicant a reason for declining.")
     profile.status = ExpertStatus.DECLINED
     profile.decline_reason = reason.strip()
     profile.reviewed_by, profile.reviewed_at = moderator, timezone.now()
@@ -117,7 +110,7 @@ def set_topic_policy(moderator: User, topic: Topic, members_may_answer: bool) ->
 def add_banned_word(moderator: User, phrase: str) -> None:
     phrase = " ".join(phrase.casefold().split())
     if not phrase:
-        raise ModerationError("Type a word or phrase.")
+        raise ActionError("Type a word or phrase.")
     word, _ = BannedWord.objects.get_or_create(phrase=phrase[:100], defaults={"added_by": moderator})
     record(moderator, "ban_word", word)
 
@@ -132,9 +125,9 @@ def remove_banned_word(moderator: User, word: BannedWord) -> None:
 def remove_user_and_content(moderator: User, user: User, reason: str) -> dict[str, int]:
     """Deactivates the account and takes down every question, answer and comment it posted."""
     if user.pk == moderator.pk:
-        raise ModerationError("You cannot remove yourself.")
+        raise ActionError("You cannot remove yourself.")
     if getattr(user, "is_superuser", False):
-        raise ModerationError("An administrator cannot be removed here.")
+        raise ActionError("An administrator cannot be removed here.")
     counts = community.remove_member_content(user, actor=moderator)
     user.is_active = False
     user.save(update_fields=["is_active"])
@@ -145,9 +138,9 @@ def remove_user_and_content(moderator: User, user: User, reason: str) -> dict[st
 
 def queue_counts() -> dict[str, int]:
     return {
-        "comments": Comment.objects.filter(status=CommentStatus.PENDING).count(),
-        "questions": Question.objects.filter(state=QuestionState.AWAITING_MODERATION, deleted_at__isnull=True).count(),
-        "answers": Answer.objects.filter(awaiting_moderation=True, deleted_at__isnull=True).count(),
-        "flags": Flag.objects.filter(resolved=False).count(),
+        "comments": Comment.objects.awaiting_moderation().count(),
+        "questions": Question.objects.awaiting_moderation().count(),
+        "answers": Answer.objects.awaiting_moderation().count(),
+        "flags": Flag.objects.unresolved().count(),
         "experts": ExpertProfile.objects.filter(status=ExpertStatus.PENDING).count(),
     }

@@ -29,6 +29,11 @@ class AuditEntry(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.target_type}#{self.target_id}"
 
 
+class FlagQuerySet(models.QuerySet["Flag"]):
+    def unresolved(self) -> FlagQuerySet:
+        return self.filter(resolved=False)
+
+
 class Flag(models.Model):
     """A reader's report that a post breaks the rules; it puts the post in the queue."""
 
@@ -38,6 +43,8 @@ class Flag(models.Model):
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(default=timezone.now)
     resolved = models.BooleanField(default=False)
+
+    objects = FlagQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]

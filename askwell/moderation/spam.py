@@ -23,6 +23,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django_ratelimit.core import is_ratelimited
 
+from askwell.core.errors import ActionError
 from askwell.moderation.models import BannedWord
 
 STAMP_SALT = "askwell.form-started"
@@ -47,7 +48,7 @@ RATES = {
 }
 
 
-class SpamError(Exception):
+class SpamError(ActionError):
     """A post refused by a defence; the message is safe to show on the form."""
 
 

@@ -7,6 +7,8 @@ from askwell.moderation import views
 app_name = "moderation"
 
 urlpatterns = [
+    # Readers report from community and article pages; the address stays where it always was.
+    path("community/flag/<str:kind>/<int:pk>/", views.flag, name="flag"),
     path("moderation/", views.queue, name="queue"),
     path("moderation/audit/", views.audit_log, name="audit"),
     path("moderation/banned-words/", views.banned_words, name="banned_words"),

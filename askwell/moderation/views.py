@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,25 +9,51 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from askwell.accounts.models import ExpertProfile, ExpertStatus
-from askwell.accounts.permissions import moderator_required
-from askwell.community.models import Answer, CloseReason, Comment, CommentStatus, Question, QuestionState
+from askwell.accounts.permissions import is_member, moderator_required
+from askwell.community.models import Answer, Comment, Question
+from askwell.core.errors import ActionError
 from askwell.knowledge.models import Topic
-from askwell.moderation import actions
+from askwell.moderation import actions, spam
+from askwell.moderation.forms import CloseForm, CommentEditForm, FlagForm
+from askwell.moderation.guards import csrf_for_members_origin_for_anonymous
 from askwell.moderation.models import AuditEntry, BannedWord, Flag
 
 TARGETS: dict[str, Any] = {"question": Question, "answer": Answer, "comment": Comment}
 ACTIONS = {"approve", "reject", "hide"}
 
 
-class CloseForm(forms.Form):
-    reason = forms.ChoiceField(choices=CloseReason.choices)
-    duplicate_of = forms.IntegerField(required=False, min_value=1, label="Duplicate of question number")
-    note = forms.CharField(required=False, max_length=500, label="Note for the audit log")
+def _flag_target(kind: str, pk: int) -> Question | Answer | Comment:
+    """Only what readers can see may be reported."""
+    if kind == "question":
+        return get_object_or_404(Question.objects.public(), pk=pk)
+    if kind == "answer":
+        return get_object_or_404(Answer.objects.visible().select_related("question"), pk=pk)
+    if kind == "comment":
+        return get_object_or_404(Comment.objects.visible().select_related("article", "answer__question"), pk=pk)
+    raise Http404
 
 
-class CommentEditForm(forms.Form):
-    body = forms.CharField(max_length=3000, widget=forms.Textarea(attrs={"rows": 6}), label="Comment")
-    reason = forms.CharField(max_length=500, required=False)
+@csrf_for_members_origin_for_anonymous("Reports must be sent from this site.")
+@require_POST
+def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Any reader's "Report" button. It sits on whole-page-cached pages too, hence the decorator
+    (moderation/guards.py)."""
+    target = _flag_target(kind, pk)
+    back = target.get_absolute_url()
+    form = FlagForm(request.POST)
+    if form.is_valid():
+        try:
+            spam.check_rate(request, "flag")
+        except spam.SpamError as refused:
+            error = str(refused)
+        else:
+            reporter = request.user if is_member(request.user) else None
+            actions.flag(reporter, target, form.cleaned_data["reason"])  # type: ignore[arg-type]
+            return render(request, "moderation/flagged.html", {"back": back, "kind": kind})
+    else:
+        problems = [str(message) for message in form.non_field_errors()]
+        error = "; ".join(problems) or "Say briefly what is wrong with the post."
+    return render(request, "moderation/flagged.html", {"back": back, "kind": kind, "error": error}, status=400)
 
 
 def _flagged(flag: Flag) -> Any:
@@ -38,12 +63,11 @@ def _flagged(flag: Flag) -> Any:
 
 @moderator_required
 def queue(request: HttpRequest) -> HttpResponse:
-    flags = [(flag, _flagged(flag)) for flag in Flag.objects.filter(resolved=False)[:100]]
+    flags = [(flag, _flagged(flag)) for flag in Flag.objects.unresolved()[:100]]
     context = {
-        "comments": Comment.objects.filter(status=CommentStatus.PENDING).select_related("article", "answer")[:100],
-        "questions": Question.objects.filter(state=QuestionState.AWAITING_MODERATION, deleted_at__isnull=True)[:100],
-        "answers": Answer.objects.filter(awaiting_moderation=True, deleted_at__isnull=True).select_related(
-            "question", "author")[:100],
+        "comments": Comment.objects.awaiting_moderation().select_related("article", "answer")[:100],
+        "questions": Question.objects.awaiting_moderation()[:100],
+        "answers": Answer.objects.awaiting_moderation().select_related("question", "author")[:100],
         "flags": flags,
         "experts": ExpertProfile.objects.filter(status=ExpertStatus.PENDING).select_related("user"),
         "banned_words": BannedWord.objects.all(),
@@ -78,18 +102,14 @@ def edit_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 @moderator_required
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    question = get_object_or_404(Question, pk=pk, deleted_at__isnull=True)
+    question = get_object_or_404(Question.objects.not_deleted(), pk=pk)
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         duplicate = Question.objects.public().filter(pk=data["duplicate_of"]).first() if data["duplicate_of"] else None
         try:
             actions.close(request.user, question, data["reason"], duplicate, data["note"])  # type: ignore[arg-type]
-        except Exception as error:  # ActionError: the message is for the moderator
-            from askwell.community.actions import ActionError
-
-            if not isinstance(error, ActionError):
-                raise
+        except ActionError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "The question is closed.")
@@ -107,7 +127,7 @@ def review_expert(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         try:
             actions.decline_expert(request.user, profile, request.POST.get("reason", ""))  # type: ignore[arg-type]
-        except actions.ModerationError as error:
+        except ActionError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, "Application declined.")
@@ -120,7 +140,7 @@ def remove_user(request: HttpRequest, pk: int) -> HttpResponse:
     user = get_object_or_404(get_user_model(), pk=pk)
     try:
         counts = actions.remove_user_and_content(request.user, user, request.POST.get("reason", "")[:500])  # type: ignore[arg-type]
-    except actions.ModerationError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, f"Removed the user and {sum(counts.values())} posts.")
@@ -138,7 +158,7 @@ def banned_words(request: HttpRequest) -> HttpResponse:
     else:
         try:
             actions.add_banned_word(request.user, request.POST.get("phrase", ""))  # type: ignore[arg-type]
-        except actions.ModerationError as error:
+        except ActionError as error:
             messages.error(request, str(error))
     return redirect("moderation:queue")
 

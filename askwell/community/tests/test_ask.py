@@ -9,15 +9,15 @@ from django.test import Client
 
 from askwell.community.models import Question, QuestionState
 from askwell.community.testing import ask, guard, published_question, user_of
-from askwell.medical.triage import level_info
+from askwell.medical.triage import Triage, level_info
 
-EMERGENCY = {"level": "emergency", "reasons": ["sudden weakness on one side"]}
+EMERGENCY = Triage(level="emergency", reasons=["sudden weakness on one side"])
 EMERGENCY_HEADLINE = level_info("emergency").headline
 
 
 def test_the_first_post_shows_instant_answers_before_posting(anonymous: Client) -> None:
     suggestions = {"answers": [{"title": "Night cramps explained", "url": "/muscle-spasms/#x", "snippet": "Often."}]}
-    with mock.patch("askwell.community.integration.instant_answers", return_value=suggestions):
+    with mock.patch("askwell.community.views.questions.instant_answers", return_value=suggestions):
         response = ask(anonymous, email="a@example.net", seen_suggestions="")
     page = response.content.decode()
     assert response.status_code == 200 and "Does this answer it?" in page and "Night cramps explained" in page
@@ -27,7 +27,8 @@ def test_the_first_post_shows_instant_answers_before_posting(anonymous: Client) 
 
 def test_a_red_flag_shows_the_triage_banner_at_once_and_on_the_question(asker: Client, anonymous: Client) -> None:
     published_question(author=user_of(asker), title="An earlier question that was fine")
-    with mock.patch("askwell.community.integration.triage", return_value=EMERGENCY):
+    with mock.patch("askwell.community.views.questions.safe_triage_text", return_value=EMERGENCY), \
+            mock.patch("askwell.community.actions.safe_triage_text", return_value=EMERGENCY):
         page = ask(asker, seen_suggestions="", body="Sudden weakness in my left arm and face").content.decode()
         assert EMERGENCY_HEADLINE in page and "sudden weakness on one side" in page
         assert "Do not wait for an answer here" in page and 'href="tel:999"' in page
@@ -37,11 +38,13 @@ def test_a_red_flag_shows_the_triage_banner_at_once_and_on_the_question(asker: C
     assert EMERGENCY_HEADLINE in anonymous.get(question.get_absolute_url()).content.decode()
 
 
-def test_real_triage_marks_a_red_flag_when_the_medical_core_is_present(asker: Client) -> None:
-    from askwell.community import integration
-
-    result = integration.triage("my calf cramps and I have chest pain and cannot breathe")
-    assert result["level"] == "emergency" and result["reasons"]
+def test_the_real_triage_marks_a_red_flag_on_the_form_and_the_stored_question(asker: Client) -> None:
+    published_question(author=user_of(asker), title="An earlier question that was fine")
+    text = {"title": "Calf cramp and now chest pain", "body": "My calf cramps and I have chest pain and cannot breathe"}
+    assert EMERGENCY_HEADLINE in ask(asker, seen_suggestions="", **text).content.decode()
+    ask(asker, **text)
+    question = Question.objects.get(title=text["title"])
+    assert question.triage_level == "emergency" and question.triage_reasons
 
 
 def test_a_first_question_waits_for_moderation_and_later_ones_are_open(asker: Client) -> None:
@@ -93,7 +96,7 @@ def test_answered_questions_are_sent_to_the_instant_answer_index(
     asker: Client, expert: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
     question = published_question(author=user_of(asker))
-    with mock.patch("askwell.community.integration.index_question") as index, \
+    with mock.patch("askwell.community.actions.index_question") as index, \
             django_capture_on_commit_callbacks(execute=True):
         from askwell.community import actions
 

@@ -1,0 +1,149 @@
+"""Questions: the list, a question's page, asking, editing, deleting and the edit history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from askwell.accounts.permissions import is_member
+from askwell.answers.search import answer as instant_answers
+from askwell.community import actions, jsonld, permissions
+from askwell.community.fetch import get_editable_question, get_viewable_question
+from askwell.community.forms import AnswerForm, AskForm, CommentForm, QuestionEditForm
+from askwell.community.models import Answer, Question, Revision, RevisionKind
+from askwell.core.errors import ActionError
+from askwell.knowledge.models import Topic
+from askwell.medical.triage import safe_triage_text
+from askwell.moderation import spam
+
+ASKED_SESSION_KEY = "community:asked-question"
+
+
+def question_list(request: HttpRequest) -> HttpResponse:
+    questions = Question.objects.public().select_related("topic", "author")
+    topic = None
+    if slug := request.GET.get("topic", "").strip():
+        topic = Topic.objects.published().filter(slug=slug).first()
+        if topic is None:
+            raise Http404("No such topic")
+        questions = questions.filter(topic=topic)
+    page = Paginator(questions, 20).get_page(request.GET.get("page"))
+    return render(request, "community/question_list.html", {"page": page, "topic": topic})
+
+
+def render_question_page(request: HttpRequest, question: Question, answer_form: AnswerForm | None = None,
+                         status: int = 200) -> HttpResponse:
+    """A question's page; post_answer shows it again with its form's errors."""
+    answers: list[Answer] = list(
+        question.visible_answers().select_related("author__expert_profile").prefetch_related("comments")
+    )
+    may_answer = permissions.can_answer(request.user, question)
+    context: dict[str, Any] = {
+        "question": question,
+        "answers": answers,
+        "expert_answers": [a for a in answers if a.by_expert],
+        "member_answers": [a for a in answers if not a.by_expert],
+        "can_answer": may_answer,
+        "can_edit": permissions.can_edit_question(request.user, question),
+        "can_accept": permissions.can_accept(request.user, question),
+        "can_moderate": permissions.can_moderate(request.user),
+        "is_member": is_member(request.user),
+        "answer_form": answer_form or (AnswerForm() if may_answer else None),
+        "comment_form": CommentForm(),
+        # The comments were prefetched with the answers: filtered here, not by another query each.
+        "visible_comments": {a.pk: [c for c in a.comments.all() if c.is_visible] for a in answers},
+        "jsonld": jsonld.qa_page(request, question, answers) if question.is_public else "",
+        "revisions": Revision.objects.filter(kind=RevisionKind.QUESTION, object_id=question.pk).count(),
+    }
+    return render(request, "community/question_detail.html", context, status=status)
+
+
+def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_question_page(request, get_viewable_question(request.user, pk))
+
+
+def ask(request: HttpRequest) -> HttpResponse:
+    member = is_member(request.user)
+    suggestions: dict[str, Any] | None = None
+    triage: dict[str, Any] | None = None
+    if request.method == "POST":
+        form = AskForm(request.POST, needs_email=not member)
+        if form.is_valid():
+            data = form.cleaned_data
+            triage = safe_triage_text(f"{data['title']}\n{data['body']}").to_dict()
+            if not data.get("seen_suggestions"):
+                # Before posting: "does this answer it?" - the form comes back with the instant answers.
+                suggestions = instant_answers(data["title"] + " " + data["body"], 5)
+                data_copy = request.POST.copy()
+                data_copy["seen_suggestions"] = "True"
+                form.data = data_copy
+            else:
+                try:
+                    spam.check_rate(request, "question")
+                    spam.check_links(request.user, data["title"], data["body"])
+                    question = actions.ask_question(
+                        user=request.user, title=data["title"], body=data["body"], topic=data["topic"],
+                        tags=actions.clean_tags(data["tags"]), contact_email=data.get("email", ""),
+                    )
+                except ActionError as error:
+                    form.add_error(None, str(error))
+                else:
+                    if member:
+                        return redirect(question)
+                    # Only this browser may see the confirmation page: it shows the triage of a
+                    # question nobody else can read yet (perhaps about suicidal thoughts).
+                    request.session[ASKED_SESSION_KEY] = question.pk
+                    return redirect("community:asked", pk=question.pk)
+    else:
+        # The checker and the search page hand a description over as ?title=&body=.
+        prefill = {name: request.GET.get(name, "")[:limit] for name, limit in (("title", 150), ("body", 5000))}
+        form = AskForm(initial={k: v for k, v in prefill.items() if v}, needs_email=not member)
+        if any(prefill.values()):
+            # What was carried over may already need help now: say so before anything is typed.
+            triage = safe_triage_text(f"{prefill['title']}\n{prefill['body']}").to_dict()
+    return render(request, "community/ask.html", {"form": form, "suggestions": suggestions, "triage": triage})
+
+
+@never_cache  # one browser's page: never kept by the page cache or any proxy
+def asked(request: HttpRequest, pk: int) -> HttpResponse:
+    """What an asker sees after posting: check your email (anonymous) or the moderation note."""
+    if request.session.get(ASKED_SESSION_KEY) != pk:
+        raise Http404("No such question")
+    question = get_object_or_404(Question.objects.not_deleted(), pk=pk)
+    return render(request, "community/asked.html", {"question": question})
+
+
+def edit_question(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_editable_question(request.user, pk)
+    if request.method == "POST":
+        form = QuestionEditForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            actions.edit_question(question, editor=request.user, title=data["title"], body=data["body"],
+                                  topic=data["topic"], tags=actions.clean_tags(data["tags"]))
+            messages.success(request, "Your changes are saved; the earlier text is kept in the edit history.")
+            return redirect(question)
+    else:
+        form = QuestionEditForm(initial={"title": question.title, "body": question.body, "topic": question.topic,
+                                         "tags": ", ".join(question.tags)})
+    return render(request, "community/edit.html", {"form": form, "question": question, "what": "question"})
+
+
+@require_POST
+def delete_question(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_editable_question(request.user, pk)
+    actions.delete_question(question, actor=request.user)
+    messages.success(request, "The question is deleted.")
+    return redirect("community:questions")
+
+
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_viewable_question(request.user, pk)
+    revisions = Revision.objects.filter(kind=RevisionKind.QUESTION, object_id=question.pk)
+    return render(request, "community/history.html", {"question": question, "revisions": revisions})
