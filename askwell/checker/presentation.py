@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from askwell.checker.questions import questions
 from askwell.helpnow.lines import is_act_now
 from askwell.knowledge.models import Topic
+from askwell.medical.causes import usual_suspect_reason
 from askwell.medical.vocabulary import TriageLevel
 
 ASK_BODY_MAX_CHARS = 1500
@@ -35,6 +36,32 @@ class CauseView:
     score: float
     why: list[str]
     topic: TopicLink | None
+    likelihood: str = ""
+    # Reasons already given for a cause above are not repeated; this says so instead.
+    same_reasons_as_above: bool = False
+
+
+# Scores are rough (causes.yaml); people read words, not numbers (Ada, NHS 111 online).
+LIKELIHOOD_WORDS = ((0.5, "More likely"), (0.25, "Possible"), (0.0, "Less likely"))
+
+
+def likelihood(score: float) -> str:
+    return next(word for floor, word in LIKELIHOOD_WORDS if score >= floor)
+
+
+def without_repeated_reasons(causes: list[CauseView]) -> tuple[list[CauseView], list[CauseView]]:
+    """Causes with evidence (each reason shown once, at the first cause it supports), and the
+    usual suspects added only because they are common, which share one explanation."""
+    usual = usual_suspect_reason()
+    with_evidence = [cause for cause in causes if cause.why != [usual]]
+    usual_suspects = [cause for cause in causes if cause.why == [usual]]
+    seen: set[str] = set()
+    for cause in with_evidence:
+        fresh = [reason for reason in cause.why if reason not in seen]
+        seen.update(cause.why)
+        cause.same_reasons_as_above = not fresh
+        cause.why = fresh
+    return with_evidence, usual_suspects
 
 
 @dataclass
@@ -53,6 +80,9 @@ class ResultView:
     spasm_type_label: str
     spasm_type_topic: TopicLink | None
     causes: list[CauseView]
+    usual_suspects: list[CauseView]
+    usual_suspect_reason: str
+    guide: TopicLink | None  # the site's own answer to this kind of question, shown before the causes
     relief: list[TopicLink]
     prevention: list[TopicLink]
     topics: list[TopicLink]
@@ -169,9 +199,12 @@ def build_result(data: dict[str, Any]) -> ResultView:
             score=float(cause.get("score", 0)),
             why=[str(reason) for reason in cause.get("why", [])],
             topic=links.get(q.causes.get(cause["id"], {}).get("topic", "")),
+            likelihood=likelihood(float(cause.get("score", 0))),
         )
         for cause in data.get("causes") or []
     ]
+    causes, usual_suspects = without_repeated_reasons(causes)
+    faq = next((slug for slug in data.get("topics") or [] if slug.startswith("faq/") and slug in links), "")
     rows = fact_rows(facts)
     spasm_label = type_info.get("label", "")
     text = str(data.get("text") or "")
@@ -184,6 +217,9 @@ def build_result(data: dict[str, Any]) -> ResultView:
         spasm_type_label=spasm_label,
         spasm_type_topic=links.get(type_info.get("topic", "")),
         causes=causes,
+        usual_suspects=usual_suspects,
+        usual_suspect_reason=usual_suspect_reason(),
+        guide=links.get(faq),
         relief=linked(data.get("relief") or []),
         prevention=linked(data.get("prevention") or []),
         topics=linked(data.get("topics") or []),

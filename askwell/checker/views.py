@@ -3,12 +3,17 @@
 Nothing is stored: answers travel in a signed hidden field (state.py) and the result is
 computed on each request. The description is never logged. Pages carrying health details
 are marked no-store so that a shared computer's browser cache does not keep them.
+
+Post/redirect/get: a finished check is handed to the result page in a short-lived signed
+cookie (in the browser only, gone when it closes, valid for an hour), so reloading the
+result shows it again instead of asking to resubmit the form.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -21,6 +26,13 @@ from askwell.checker.state import State, StateError, load_state, sign_state, sta
 from askwell.medical.facts import Facts, FactsError
 from askwell.medical.vocabulary import TriageLevel
 
+RESULT_COOKIE = "askwell_check"
+RESULT_COOKIE_SALT = "askwell.checker.result"
+RESULT_MAX_AGE_SECONDS = 60 * 60
+# Browsers keep cookies up to about 4 KB; a longer check (a very long description) is shown
+# straight away instead, as before.
+RESULT_COOKIE_MAX_CHARS = 3800
+
 NOTHING_GIVEN = "You have not told us anything yet: choose where you feel it, or describe it in your own words."
 
 
@@ -32,9 +44,9 @@ def start(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def result(request: HttpRequest) -> HttpResponse:
-    """The result of a free-text check (the form on the start page posts here)."""
+    """The result: the free-text form posts here; every finished check is shown here by GET."""
     if request.method == "GET":
-        return redirect("checker:start")
+        return _show_handed_over_result(request)
     form = FreeTextForm(request.POST)
     if form.is_valid():
         text = form.cleaned_data["text"]
@@ -43,8 +55,40 @@ def result(request: HttpRequest) -> HttpResponse:
         except CheckerInputError as error:
             form.add_error("text", error.message)
         else:
-            return _render_result(request, data, state_from_facts(data.get("facts") or {}))
+            return _hand_over_result(request, {"text": text}, data, state_from_facts(data.get("facts") or {}))
     return render(request, "checker/start.html", {"form": form, "steps": STEPS}, status=422)
+
+
+def _hand_over_result(
+    request: HttpRequest, check: dict[str, Any], data: dict[str, Any], state: State, stopped_early: bool = False
+) -> HttpResponse:
+    """Redirect to the result page with the check in a signed cookie (or show it now if too long)."""
+    token = signing.dumps({**check, "early": stopped_early}, salt=RESULT_COOKIE_SALT, compress=True)
+    if len(token) > RESULT_COOKIE_MAX_CHARS:
+        return _render_result(request, data, state, stopped_early)
+    response = redirect("checker:result")
+    response.status_code = 303
+    response.set_cookie(RESULT_COOKIE, token, path="/check/", secure=request.is_secure(), httponly=True,
+                        samesite="Lax")
+    return response
+
+
+def _show_handed_over_result(request: HttpRequest) -> HttpResponse:
+    try:
+        check = signing.loads(request.COOKIES.get(RESULT_COOKIE, ""), salt=RESULT_COOKIE_SALT,
+                              max_age=RESULT_MAX_AGE_SECONDS)
+    except signing.BadSignature:  # none, tampered or older than an hour: start again
+        return redirect("checker:start")
+    try:
+        if "state" in check:
+            state = load_state(str(check["state"]))
+            data = run_check(text=state.get("text") or None, structured=structured_from_state(state))
+        else:
+            data = run_check(text=str(check.get("text", "")))
+            state = state_from_facts(data.get("facts") or {})
+    except (StateError, CheckerInputError, FactsError):
+        return redirect("checker:start")
+    return _render_result(request, data, state, stopped_early=bool(check.get("early")))
 
 
 @never_cache
@@ -92,11 +136,11 @@ def guided(request: HttpRequest) -> HttpResponse:
             message = NOTHING_GIVEN if not structured and not state.get("text") else error.message
             form.add_error(None, message)
             return _render_step(request, form, state, status=422)
-        return _render_result(request, data, state)
+        return _hand_over_result(request, {"state": sign_state(state)}, data, state)
     emergency = _emergency_so_far(state, structured)
     if emergency is not None:
         # Someone describing an emergency should not have to answer more questions first.
-        return _render_result(request, emergency, state, stopped_early=True)
+        return _hand_over_result(request, {"state": sign_state(state)}, emergency, state, stopped_early=True)
     return _render_step(request, STEPS[index + 1](initial=state), state)
 
 

@@ -24,6 +24,9 @@ RED_FLAG_TEXT = "I have a cramp in my chest and the pain spreads to my left arm 
 
 
 def html(response: Any) -> str:
+    """The page a browser ends up on: a finished check redirects (303) to the result page."""
+    if response.status_code == 303:
+        response = response.client.get(response["Location"])
     return response.content.decode()
 
 
@@ -35,4 +38,5 @@ def state_of(response: Any) -> str:
 
 def post_step(client: Client, previous: Any, step: str, action: str = "next", **fields: Any) -> Any:
     data: dict[str, Any] = {"state": state_of(previous), "step": step, "action": action, **fields}
-    return client.post("/check/guided/", data)
+    # follow: a finished check redirects (303) to the result page, as in a browser.
+    return client.post("/check/guided/", data, follow=True)

@@ -20,7 +20,7 @@ CRISIS_TEXT = "my calf cramps every night and I have been thinking about ending 
 
 
 def result(client, text):
-    response = client.post("/check/result/", {"text": text})
+    response = client.post("/check/result/", {"text": text}, follow=True)
     assert response.status_code == 200
     return html(response)
 

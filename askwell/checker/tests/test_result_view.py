@@ -21,7 +21,7 @@ OLDER_ADULT = STORIES["stories/older-adult"]
 
 
 def check_text(client, text):
-    return client.post("/check/result/", {"text": text})
+    return client.post("/check/result/", {"text": text}, follow=True)
 
 
 def test_red_flag_text_gives_the_emergency_banner_before_anything_else(anonymous):
@@ -169,3 +169,32 @@ def test_get_on_the_result_url_goes_back_to_the_start(anonymous):
     response = anonymous.get("/check/result/")
     assert response.status_code == 302
     assert response["Location"] == "/check/"
+
+
+def test_a_finished_check_redirects_so_a_reload_shows_it_again_without_resubmitting(anonymous):
+    response = anonymous.post("/check/result/", {"text": OLDER_ADULT})
+    assert response.status_code == 303 and response["Location"] == "/check/result/"
+    cookie = response.cookies["askwell_check"]
+    assert cookie["httponly"] and cookie["path"] == "/check/" and not cookie["max-age"]
+    first = html(anonymous.get("/check/result/"))
+    reloaded = anonymous.get("/check/result/")
+    assert reloaded.status_code == 200 and html(reloaded) .count("data-cause=") == first.count("data-cause=") > 0
+    assert "no-store" in reloaded["Cache-Control"]
+
+
+def test_a_tampered_result_cookie_goes_back_to_the_start(anonymous):
+    anonymous.cookies["askwell_check"] = "not-a-signed-check"
+    response = anonymous.get("/check/result/")
+    assert response.status_code == 302 and response["Location"] == "/check/"
+
+
+def test_a_description_too_long_for_a_cookie_is_shown_straight_away(anonymous):
+    import random
+
+    rng = random.Random(13)
+    # Random letters do not compress, so the signed check is well over a cookie's 4 KB.
+    text = "calf cramp at night " + " ".join(
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(6)) for _ in range(690))
+    text = text[:4900]
+    response = anonymous.post("/check/result/", {"text": text})
+    assert response.status_code == 200 and "Your spasm check" in html(response)
