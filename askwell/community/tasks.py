@@ -11,7 +11,6 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
@@ -99,8 +98,8 @@ def send_question_confirmation(question_id: int) -> bool:
 
 @task()
 def notify_asker_of_answer(answer_id: int) -> bool:
-    answer = Answer.objects.select_related("question__author", "author").filter(pk=answer_id).first()
-    if answer is None or answer.hidden or answer.deleted_at is not None:
+    answer = Answer.objects.shown().select_related("question__author", "author").filter(pk=answer_id).first()
+    if answer is None:
         return False
     question = answer.question
     accept_token = tokens.make({"q": question.pk, "a": answer.pk}, tokens.ACCEPT_SALT)
@@ -124,9 +123,7 @@ def send_expert_digests() -> int:
         if not topics:
             continue
         questions = list(
-            Question.objects.public()
-            .filter(Q(state=QuestionState.OPEN), topic_id__in=topics)
-            .order_by("created_at")[:20]
+            Question.objects.public().filter(state=QuestionState.OPEN, topic_id__in=topics).order_by("created_at")[:20]
         )
         if not questions:
             continue

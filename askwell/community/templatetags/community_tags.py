@@ -11,7 +11,7 @@ from typing import Any
 from django import template
 
 from askwell.community.forms import CommentForm
-from askwell.community.models import Answer, Comment, CommentStatus
+from askwell.community.models import Answer, Comment
 from askwell.knowledge.models import Article
 from askwell.moderation.spam import STAMP_PLACEHOLDER
 
@@ -26,7 +26,7 @@ def _threads(comments: list[Comment]) -> list[tuple[Comment, list[Comment]]]:
 @register.inclusion_tag("community/_comments.html", takes_context=True)
 def comments_for(context: template.Context, target: Article | Answer) -> dict[str, Any]:
     kind = "article" if isinstance(target, Article) else "answer"
-    comments = list(target.comments.filter(status=CommentStatus.VISIBLE).only(
+    comments = list(target.comments.visible().only(
         "pk", "parent_id", "name", "website", "body_html", "created_at", "article_id", "answer_id"
     ))
     request = context.get("request")
