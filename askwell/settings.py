@@ -256,6 +256,10 @@ if "askwell.accounts" in FEATURE_APPS:
     ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
     ACCOUNT_EMAIL_VERIFICATION = "mandatory"
     ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+    # Confirming the emailed link signs the person in (same browser), then honours `next`.
+    ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+    ACCOUNT_FORMS = {"signup": "askwell.accounts.forms.SignupForm"}
+    ACCOUNT_ADAPTER = "askwell.accounts.adapter.AccountAdapter"  # a fresh sign-in counts as re-authentication
     ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
     ACCOUNT_CHANGE_EMAIL = True
     ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{ASKWELL_SITE_NAME}] "

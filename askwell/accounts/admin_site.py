@@ -16,7 +16,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -56,8 +55,12 @@ class AskwellAdminSite(AdminSite):
         if not (user.is_active and user.is_staff):
             raise PermissionDenied("This account may not use the admin.")
         if not has_totp(user):
-            messages.info(request, "Set up two-factor authentication (an authenticator app) to open the admin.")
-            return redirect("mfa_activate_totp")
+            from askwell.accounts.onboarding import send_to_two_factor_setup
+
+            return send_to_two_factor_setup(
+                request, next_url,
+                "The admin needs a second check: set up an authenticator app, then continue to the admin.",
+            )
         if not passed_second_factor(request):
             return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")
         return redirect(next_url)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account import forms as allauth_forms
 from django import forms
 
 from askwell.knowledge.models import Topic
@@ -30,3 +31,24 @@ class DeleteAccountForm(forms.Form):
         widget=forms.RadioSelect, label="What should happen to your questions, answers and comments?",
     )
     confirm = forms.BooleanField(label="I understand this cannot be undone.")
+
+
+
+class SignupForm(allauth_forms.SignupForm):  # type: ignore[misc]  # allauth ships no types
+    """allauth's sign-up (ACCOUNT_FORMS["signup"]) in the site's words.
+
+    People sign in with their email address; the username is only the public name shown
+    beside what they post, so it is labelled as such rather than as a second login name.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = "Email address"
+        email.help_text = "You sign in with it. It is never shown to anyone."
+        username = self.fields["username"]
+        username.label = "Public name"
+        username.help_text = "Shown beside your questions, answers and comments. It need not be your real name."
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+        self.fields["password2"].label = "Password again"

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from askwell.accounts.models import MODERATORS_GROUP, ExpertProfile, ExpertStatus
+from askwell.accounts.onboarding import login_url_for, send_to_two_factor_setup
 
 AnyUser = User | AnonymousUser
 
@@ -70,6 +70,12 @@ def can_review_experts(user: AnyUser) -> bool:
     return is_moderator(user)
 
 
+TWO_FACTOR_WHY = (
+    "Experts and moderators change what others read, so their accounts need a second check: "
+    "set up an authenticator app (a free phone app such as Google Authenticator, Microsoft "
+    "Authenticator or Aegis). It takes about two minutes; then you come straight back here."
+)
+
 View = Callable[..., HttpResponse]
 
 
@@ -80,12 +86,11 @@ def role_required(check: Callable[[AnyUser], bool]) -> Callable[[View], View]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
-                return redirect(f"/accounts/login/?next={request.path}")
+                return redirect(login_url_for(request))
             if not check(request.user):
                 raise PermissionDenied("You may not do this.")
             if needs_totp(request.user):
-                messages.info(request, "Set up two-factor authentication (an authenticator app) to continue.")
-                return redirect("mfa_activate_totp")
+                return send_to_two_factor_setup(request, request.get_full_path(), TWO_FACTOR_WHY)
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -7,4 +7,6 @@ from askwell.core.models import SiteSettings
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    return {"site": SiteSettings.current(), "SITE_URL": settings.SITE_URL}
+    current = SiteSettings.current()
+    # allauth's views put their own `site` in the context; the layout reads `site_settings`.
+    return {"site": current, "site_settings": current, "SITE_URL": settings.SITE_URL}

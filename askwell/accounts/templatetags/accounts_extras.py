@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from askwell.accounts.onboarding import after_two_factor_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def continue_after_two_factor(context: dict[str, Any]) -> str:
+    return after_two_factor_url(context["request"])
