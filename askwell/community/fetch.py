@@ -24,9 +24,15 @@ def get_viewable_question(user: AnyUser, pk: int) -> Question:
 
 
 def get_editable_question(user: AnyUser, pk: int) -> Question:
-    """The asker's or a moderator's question (edit and delete follow the same rule)."""
     question = get_viewable_question(user, pk)
     if not permissions.can_edit_question(user, question):
+        raise PermissionDenied
+    return question
+
+
+def get_deletable_question(user: AnyUser, pk: int) -> Question:
+    question = get_viewable_question(user, pk)
+    if not permissions.can_delete_question(user, question):
         raise PermissionDenied
     return question
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from askwell.accounts.permissions import is_member
 from askwell.answers.search import answer as instant_answers
 from askwell.community import actions, jsonld, permissions
-from askwell.community.fetch import get_editable_question, get_viewable_question
+from askwell.community.fetch import get_deletable_question, get_editable_question, get_viewable_question
 from askwell.community.forms import AnswerForm, AskForm, CommentForm, QuestionEditForm
 from askwell.community.models import Answer, Question, Revision, RevisionKind
 from askwell.core.errors import ActionError
@@ -137,7 +137,7 @@ def edit_question(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def delete_question(request: HttpRequest, pk: int) -> HttpResponse:
-    question = get_editable_question(request.user, pk)
+    question = get_deletable_question(request.user, pk)
     actions.delete_question(question, actor=request.user)
     messages.success(request, "The question is deleted.")
     return redirect("community:questions")
