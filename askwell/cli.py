@@ -11,7 +11,8 @@ import sys
 
 # Commands that must run on the database as it is (or need none at all).
 RAW_COMMANDS = {"makemigrations", "migrate", "help", "version", "--help", "-h", "--version",
-                "shell", "dbshell", "test", "collectstatic", "sqlmigrate", "showmigrations", "loadcontent"}
+                "shell", "dbshell", "test", "collectstatic", "sqlmigrate", "showmigrations", "loadcontent",
+                "restore"}
 
 
 def needs_ready_database(argv: list[str]) -> bool:
@@ -45,9 +46,21 @@ def ensure_ready() -> None:
         call_command("loadcontent", verbosity=0)
 
 
+# Commands a person waits on: Django's system checks (which import every URLconf, the API's
+# schemas and allauth's views) are for deployments (`askwell check --deploy`), not for them.
+QUICK_COMMANDS = {"ask"}
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "askwell.settings")
+    command = argv[1] if len(argv) > 1 else "help"
+    if command in QUICK_COMMANDS and "--skip-checks" not in argv:
+        argv.append("--skip-checks")
+    if command == "serve" and "--no-collectstatic" not in argv:
+        # Served static files get content-hashed names, far-future immutable caching and
+        # precompressed .br and .gz copies (collectstatic, which serve runs first, builds them).
+        os.environ.setdefault("STATIC_MANIFEST", "1")
     import django
     from django.core.management import execute_from_command_line
 

@@ -160,13 +160,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "askwell.core.staticstorage.CompressedOnceStaticFilesStorage"
             if env_bool("STATIC_MANIFEST", PRODUCTION)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# A file missing from the manifest is linked by its plain name (a missing asset), never a 500 page.
+WHITENOISE_MANIFEST_STRICT = False
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

@@ -54,8 +54,11 @@ class Command(BaseCommand):
                 self.cfg.set("worker_exit", write_pending_views)
 
             def load(self) -> Any:
+                # In each worker as it starts: the engine is warm before the first request.
+                from askwell.core.warmup import warm_up
                 from askwell.wsgi import application
 
+                warm_up()
                 return application
 
         worker = None if options["no_worker"] else start_task_worker()
