@@ -61,7 +61,7 @@ INSTALLED_APPS = [
 # Feature apps register themselves here as they land (answers, checker, community ...).
 FEATURE_APPS: list[str] = []
 for _app in ("askwell.helpnow", "askwell.answers", "askwell.checker", "askwell.accounts", "askwell.community",
-             "askwell.moderation"):
+             "askwell.moderation", "askwell.feedback"):
     if (BASE_DIR / _app.split(".")[1] / "apps.py").exists():
         FEATURE_APPS.append(_app)
 INSTALLED_APPS += FEATURE_APPS

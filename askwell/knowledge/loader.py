@@ -15,7 +15,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from askwell.core.markdown import html_to_text, render_trusted
+from askwell.core.markdown import html_to_text
+from askwell.knowledge.markdown import render_article_markdown
 from askwell.knowledge.models import (
     Article,
     Pack,
@@ -220,7 +221,7 @@ def _citation_numbers(article: ArticleSpec) -> dict[str, int]:
 
 
 def _render_body(body: str, urls: dict[str, str], numbers: dict[str, int]) -> str:
-    html = render_trusted(body)
+    html = render_article_markdown(body)
     html = TOPIC_HREF.sub(lambda m: f'href="{urls[m.group(1)]}"', html)
     return CITATION.sub(
         lambda m: (
