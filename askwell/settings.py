@@ -44,7 +44,9 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin signs in through the site's login (allauth: rate-limited, TOTP) like moderators,
+    # with no form of its own (askwell/accounts/admin_site.py).
+    "askwell.accounts.admin_site.AskwellAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,14 +59,22 @@ INSTALLED_APPS = [
     "ninja",
     "askwell.core",
     "askwell.knowledge",
+    "askwell.helpnow",
+    "askwell.answers",
+    "askwell.checker",
+    "askwell.accounts",
+    "askwell.community",
+    "askwell.moderation",
+    # Accounts: sign-in by email address, verification and TOTP (django-allauth).
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    # The task queue for emails (django-tasks; the database backend, worked by `askwell db_worker`).
+    "django_tasks",
+    "django_tasks_db",
+    # Failed sign-ins (site and admin alike) lock out in the database: askwell/accounts/lockout.py.
+    "axes",
 ]
-# Feature apps register themselves here as they land (answers, checker, community ...).
-FEATURE_APPS: list[str] = []
-for _app in ("askwell.helpnow", "askwell.answers", "askwell.checker", "askwell.accounts", "askwell.community",
-             "askwell.moderation", "askwell.feedback"):
-    if (BASE_DIR / _app.split(".")[1] / "apps.py").exists():
-        FEATURE_APPS.append(_app)
-INSTALLED_APPS += FEATURE_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -82,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 # Behind a reverse proxy (deploy/nginx.conf.template), the client's address is the X-Real-IP the
@@ -234,57 +246,49 @@ ASKWELL_SITE_NAME = env_str("ASKWELL_SITE_NAME", "askwell")
 # Accounts by django-allauth (email login, verification, TOTP); community emails through
 # django-tasks (database queue, worked by `askwell db_worker`; ASKWELL_TASKS=immediate sends
 # inside the worker-less process instead, which `make run` may use on one machine).
-if "askwell.accounts" in FEATURE_APPS:
-    INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa", "django_tasks", "django_tasks_db"]
-    # The admin signs in through allauth (rate-limited, TOTP) like moderators: no form of its own.
-    INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "askwell.accounts.admin_site.AskwellAdminConfig"
-    # Failed sign-ins (site and admin alike) lock out in the database: askwell/accounts/lockout.py.
-    INSTALLED_APPS += ["axes"]
-    MIDDLEWARE.append("axes.middleware.AxesMiddleware")
-    AXES_FAILURE_LIMIT = 10
-    AXES_COOLOFF_TIME = 1  # hours
-    AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-    AXES_USERNAME_CALLABLE = "askwell.accounts.lockout.login_name"
-    AXES_RESET_ON_SUCCESS = True
-    AXES_VERBOSE = False
-    MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
-    AUTHENTICATION_BACKENDS = [
-        "axes.backends.AxesStandaloneBackend",
-        "django.contrib.auth.backends.ModelBackend",
-        "allauth.account.auth_backends.AuthenticationBackend",
-    ]
-    ACCOUNT_LOGIN_METHODS = {"email"}
-    # The username is the public name; the email address is never shown.
-    ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
-    ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-    ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-    # Confirming the emailed link signs the person in (same browser), then honours `next`.
-    ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-    ACCOUNT_FORMS = {"signup": "askwell.accounts.forms.SignupForm"}
-    ACCOUNT_ADAPTER = "askwell.accounts.adapter.AccountAdapter"  # a fresh sign-in counts as re-authentication
-    ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-    ACCOUNT_CHANGE_EMAIL = True
-    ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{ASKWELL_SITE_NAME}] "
-    LOGIN_REDIRECT_URL = "/"
-    LOGIN_URL = "/accounts/login/"
-    MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-    MFA_TOTP_ISSUER = ASKWELL_SITE_NAME
-    CSRF_FAILURE_VIEW = "askwell.accounts.views.csrf_failure"
-    _tasks_backend = env_str("ASKWELL_TASKS", "database")
-    if _tasks_backend not in {"database", "immediate"}:
-        raise ConfigError(f"ASKWELL_TASKS={_tasks_backend!r} must be 'database' or 'immediate'")
-    TASKS = {
-        "default": {
-            "BACKEND": "django_tasks_db.DatabaseBackend"
-            if _tasks_backend == "database"
-            else "django_tasks.backends.immediate.ImmediateBackend"
-        }
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_USERNAME_CALLABLE = "askwell.accounts.lockout.login_name"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+# The username is the public name; the email address is never shown.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+# Confirming the emailed link signs the person in (same browser), then honours `next`.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_FORMS = {"signup": "askwell.accounts.forms.SignupForm"}
+ACCOUNT_ADAPTER = "askwell.accounts.adapter.AccountAdapter"  # a fresh sign-in counts as re-authentication
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{ASKWELL_SITE_NAME}] "
+LOGIN_REDIRECT_URL = "/"
+LOGIN_URL = "/accounts/login/"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = ASKWELL_SITE_NAME
+CSRF_FAILURE_VIEW = "askwell.accounts.views.csrf_failure"
+_tasks_backend = env_str("ASKWELL_TASKS", "database")
+if _tasks_backend not in {"database", "immediate"}:
+    raise ConfigError(f"ASKWELL_TASKS={_tasks_backend!r} must be 'database' or 'immediate'")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if _tasks_backend == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
     }
-    # A task RUNNING longer than this is presumed orphaned by a dead worker and run again
-    # (askwell/core/taskqueue.py); keep it well above the longest task (emails take seconds).
-    ASKWELL_TASK_LEASE_SECONDS = env_int("ASKWELL_TASK_LEASE_SECONDS", 600, minimum=1)
-    # /readyz answers 503 when a task has waited longer than this (no db_worker is working the queue).
-    ASKWELL_READY_QUEUE_DELAY_SECONDS = env_int("ASKWELL_READY_QUEUE_DELAY_SECONDS", 600, minimum=1)
-    # Spam defences (see askwell/moderation/spam.py).
-    ASKWELL_MIN_FILL_SECONDS = env_int("ASKWELL_MIN_FILL_SECONDS", 3, minimum=0)
-    RATELIMIT_USE_CACHE = "ratelimit"
+}
+# A task RUNNING longer than this is presumed orphaned by a dead worker and run again
+# (askwell/core/taskqueue.py); keep it well above the longest task (emails take seconds).
+ASKWELL_TASK_LEASE_SECONDS = env_int("ASKWELL_TASK_LEASE_SECONDS", 600, minimum=1)
+# /readyz answers 503 when a task has waited longer than this (no db_worker is working the queue).
+ASKWELL_READY_QUEUE_DELAY_SECONDS = env_int("ASKWELL_READY_QUEUE_DELAY_SECONDS", 600, minimum=1)
+# Spam defences (see askwell/moderation/spam.py).
+ASKWELL_MIN_FILL_SECONDS = env_int("ASKWELL_MIN_FILL_SECONDS", 3, minimum=0)
+RATELIMIT_USE_CACHE = "ratelimit"

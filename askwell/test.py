@@ -1,8 +1,8 @@
 """Persona fixtures, shared by every app's tests.
 
-Each persona is a logged-in test client (or an anonymous one). Feature apps give the
-personas their roles through `askwell.test.ROLE_SETUP` hooks, so this module needs to
-know nothing about roles itself.
+Each persona is a logged-in test client (or an anonymous one) with a fixed role: every
+signed-in persona has a verified email address; "expert" is a verified expert and
+"moderator" a moderator, both with TOTP set up (ROLE_SETUP).
 """
 
 from __future__ import annotations
@@ -16,15 +16,11 @@ from django.test import Client
 
 PERSONAS = ("anonymous", "asker", "member", "expert", "moderator")
 
-# name -> callable(user) that gives a user that role; apps append to it (see accounts).
-ROLE_SETUP: dict[str, list[Callable[[User], None]]] = {name: [] for name in PERSONAS}
-
-
 def make_user(name: str) -> User:
     user: User = get_user_model().objects.create_user(
         username=name, email=f"{name}@example.org", password="correct horse battery staple"
     )
-    for setup in ROLE_SETUP.get(name, []):
+    for setup in ROLE_SETUP.get(name, []):  # a name that is no persona gets a plain account
         setup(user)
     return user
 
@@ -101,11 +97,14 @@ def _verified_email(user: User) -> None:
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
 
-if (__import__("pathlib").Path(__file__).parent / "accounts" / "apps.py").exists():
-    for _name in PERSONAS[1:]:
-        ROLE_SETUP[_name].append(_verified_email)
-    ROLE_SETUP["expert"].append(_make_expert)
-    ROLE_SETUP["moderator"].append(_make_moderator)
+# persona -> what make_user does to give a new user that persona's role, in order.
+ROLE_SETUP: dict[str, list[Callable[[User], None]]] = {
+    "anonymous": [],
+    "asker": [_verified_email],
+    "member": [_verified_email],
+    "expert": [_verified_email, _make_expert],
+    "moderator": [_verified_email, _make_moderator],
+}
 
 
 # --- the admin: staff sign in through allauth and must pass TOTP (askwell/accounts/admin_site.py) ---
@@ -127,10 +126,6 @@ def sign_in_with_second_factor(client: Client, user: User) -> Client:
 
 @pytest.fixture
 def admin_client(db: None, admin_user: User) -> Client:
-    """pytest-django's admin client, with what the admin now needs: TOTP set up and passed."""
-    if (__import__("pathlib").Path(__file__).parent / "accounts" / "apps.py").exists():
-        _activate_totp(admin_user)
-        return sign_in_with_second_factor(Client(), admin_user)
-    client = Client()
-    client.force_login(admin_user)
-    return client
+    """pytest-django's admin client, with what the admin needs: TOTP set up and passed."""
+    _activate_totp(admin_user)
+    return sign_in_with_second_factor(Client(), admin_user)

@@ -1,48 +1,36 @@
-"""Top-level URLs. Feature apps add theirs when installed; packs come last (top-level slugs)."""
+"""Top-level URLs, every app written out (as healthchecks' hc/urls.py does). The knowledge
+packs come last: their pages live at top-level slugs."""
 
 from __future__ import annotations
 
-from importlib import import_module
-
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import Sitemap
 from django.urls import URLPattern, URLResolver, include, path
 
+from askwell.api.urls import api
+from askwell.community.sitemaps import QuestionSitemap
 from askwell.core import views as core_views
 from askwell.core.sitemap_views import sitemap_index, sitemap_section
 from askwell.knowledge.sitemaps import ArticleSitemap, StaticSitemap
 
-sitemaps: dict[str, type[Sitemap]] = {"static": StaticSitemap, "articles": ArticleSitemap}  # type: ignore[type-arg]
+sitemaps: dict[str, type[Sitemap]] = {  # type: ignore[type-arg]
+    "static": StaticSitemap,
+    "articles": ArticleSitemap,
+    "questions": QuestionSitemap,
+}
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("robots.txt", core_views.robots_txt, name="robots"),
     path("", include("askwell.core.urls")),
-]
-if "askwell.accounts" in settings.FEATURE_APPS:
-    urlpatterns.append(path("accounts/", include("allauth.urls")))
-
-# Each feature app may define urls.py (its pages) and sitemaps.py (a SITEMAPS dict).
-for app in settings.FEATURE_APPS:
-    try:
-        urlpatterns.append(path("", include(f"{app}.urls")))
-    except ModuleNotFoundError as error:
-        if error.name != f"{app}.urls":
-            raise
-    try:
-        sitemaps.update(import_module(f"{app}.sitemaps").SITEMAPS)
-    except ModuleNotFoundError as error:
-        if error.name != f"{app}.sitemaps":
-            raise
-
-try:
-    urlpatterns.append(path("api/v1/", import_module("askwell.api.urls").api.urls))
-except ModuleNotFoundError as error:
-    if error.name != "askwell.api.urls":
-        raise
-
-urlpatterns += [
+    path("accounts/", include("allauth.urls")),
+    path("", include("askwell.helpnow.urls")),
+    path("", include("askwell.answers.urls")),
+    path("", include("askwell.checker.urls")),
+    path("", include("askwell.accounts.urls")),
+    path("", include("askwell.community.urls")),
+    path("", include("askwell.moderation.urls")),
+    path("api/v1/", api.urls),
     # An index of cached sitemap pages (askwell/core/sitemap_views.py).
     path("sitemap.xml", sitemap_index, {"sitemaps": sitemaps}, name="sitemap"),
     path("sitemap-<slug:section>-<int:page>.xml", sitemap_section, {"sitemaps": sitemaps}, name="sitemap-section"),
