@@ -68,3 +68,11 @@ class AskwellAdminSite(AdminSite):
 
 class AskwellAdminConfig(AdminConfig):
     default_site = "askwell.accounts.admin_site.AskwellAdminSite"
+
+    def ready(self) -> None:
+        super().ready()
+        from django.contrib.admin.widgets import AdminSplitDateTime
+
+        # Each of the date and time inputs in its own label (axe: the time input had none).
+        # Widgets render through the form renderer, which reads app templates, not templates/.
+        AdminSplitDateTime.template_name = "admin_widgets/split_datetime.html"
