@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "askwell.accounts",
     "askwell.community",
     "askwell.moderation",
+    "askwell.feedback",
     # Accounts: sign-in by email address, verification and TOTP (django-allauth).
     "allauth",
     "allauth.account",

@@ -30,6 +30,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("askwell.accounts.urls")),
     path("", include("askwell.community.urls")),
     path("", include("askwell.moderation.urls")),
+    path("", include("askwell.feedback.urls")),
     path("api/v1/", api.urls),
     # An index of cached sitemap pages (askwell/core/sitemap_views.py).
     path("sitemap.xml", sitemap_index, {"sitemaps": sitemaps}, name="sitemap"),
