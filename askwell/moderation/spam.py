@@ -102,7 +102,9 @@ def check_fill_time(value: str) -> None:
             "This form was open too long and has expired. Your text is kept: please send it again.", code="expired"
         )
     if time.time() - started < settings.ASKWELL_MIN_FILL_SECONDS:
-        raise forms.ValidationError("That was sent very fast. Please check your text and send it again.", code="fast")
+        raise forms.ValidationError(
+            "That was sent very fast, faster than we expect a person to check their text, so nothing is sent yet. "
+            "Your text is kept: please look it over and press the button again.", code="fast")
 
 
 def check_rate(request: HttpRequest, scope: str) -> None:

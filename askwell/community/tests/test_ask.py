@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import time
 from typing import Any
 from unittest import mock
 
@@ -58,10 +60,15 @@ def test_a_first_question_waits_for_moderation_and_later_ones_are_open(asker: Cl
 def test_missing_and_over_long_fields_get_messages_and_keep_the_text(anonymous: Client) -> None:
     response = ask(anonymous, email="", title="x" * 151)
     page = response.content.decode()
-    assert "This field is required" in page and "at most 150 characters" in page
+    # In the site's words, not Django's ("This field is required", "Ensure this value has ...").
+    assert "Enter your email address so we can send the link" in page
+    assert "Your question can have at most 150 characters; yours has 151" in page
+    assert "This field is required" not in page and "Ensure this value" not in page
     assert "Every night around 3am" in page
-    response = ask(anonymous, email="not-an-email")
-    assert "Enter a valid email address" in response.content.decode()
+    response = ask(anonymous, email="not-an-email", title="Short")
+    page = response.content.decode()
+    assert "Enter an email address in the form name@example.com" in page
+    assert "Your question needs at least 10 characters; yours has 5" in page
     assert not Question.objects.exists()
 
 
@@ -120,3 +127,30 @@ def test_the_ask_form_suggests_answers_as_the_title_is_typed(anonymous: Client) 
     assert 'name="title"' in page[page.rfind("<input", 0, title_input):region]
     assert title_input < region < page.index('name="body"')
     assert page.count("js/answers.js") == 1
+
+
+def test_topics_are_offered_in_plain_words(anonymous: Client) -> None:
+    page = anonymous.get("/questions/ask/").content.decode()
+    options = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', page)
+    assert len(options) > 20 and all("/" not in label for label in options)
+    assert '<optgroup label="What causes muscle spasms and cramps">' in page and ">Stress and anxiety</option>" in page
+    assert "Not sure (a moderator will choose)" in page
+
+
+def test_paste_and_press_at_once_shows_the_suggestions_instead_of_refusing(anonymous: Client) -> None:
+    from askwell.moderation.spam import stamp
+
+    data = {"title": "Why do my calves cramp at night?", "body": "Every night around 3am, both calves.",
+            "topic": "", "tags": "", "email": "paste@example.net", "homepage_url": "",
+            "form_started": stamp(time.time())}
+    page = anonymous.post("/questions/ask/", data).content.decode()
+    assert "Does this answer it?" in page and "sent very fast" not in page
+    assert not Question.objects.exists()
+
+
+def test_the_received_page_says_when_the_question_goes_live_and_where(anonymous: Client) -> None:
+    response = ask(anonymous, email="live@example.net")
+    page = anonymous.get(response["Location"]).content.decode()
+    question = Question.objects.get()
+    assert "What happens next" in page and "We email you when it is published" in page
+    assert f'href="{question.get_absolute_url()}"' in page
