@@ -10,7 +10,8 @@ from ninja.errors import HttpError
 from pydantic import ConfigDict
 
 from askwell.answers.ranking import MAX_QUERY_CHARS
-from askwell.answers.search import MAX_LIMIT, answer
+from askwell.answers.cache import cached_answer
+from askwell.answers.search import MAX_LIMIT
 from askwell.api.schemas import ErrorOut
 from askwell.core.models import SiteSettings
 from askwell.helpnow.presentation import help_page_url, with_help
@@ -86,5 +87,5 @@ class AnswersOut(Schema):
 def answers(request: HttpRequest, params: Query[AnswersQuery]) -> dict[str, Any]:
     if not params.q.strip():
         raise HttpError(400, "q: type a question.")
-    result = answer(params.q, limit=params.limit)
+    result = cached_answer(params.q, limit=params.limit)
     return with_help(result, SiteSettings.current(), request.build_absolute_uri(help_page_url()))

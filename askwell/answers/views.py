@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
 from askwell.answers.ranking import MAX_QUERY_CHARS, content_stems, highlight
-from askwell.answers.search import answer
+from askwell.answers.cache import cached_answer
 from askwell.core.models import SiteSettings
 from askwell.feedback.actions import note_answer_result
 from askwell.helpnow.lines import is_act_now, urgent_line
@@ -21,7 +21,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("q", "")
     context: dict[str, Any] = {"q": raw[:MAX_QUERY_CHARS], "too_long": len(raw) > MAX_QUERY_CHARS}
     if raw.strip():
-        result = answer(raw, limit=10)
+        result = cached_answer(raw, limit=10)
         note_answer_result(raw, result)  # editors' "what readers need" page (askwell/feedback)
         stems = set(content_stems(result["corrected_query"] or result["query"]))
         for item in result["answers"]:

@@ -11,3 +11,7 @@ class CommunityConfig(AppConfig):
         from askwell.community.actions import answered_question_count, answered_questions
 
         register_question_source(answered_questions, count=answered_question_count)
+        # Any community write retires cached pages (askwell/community/invalidation.py).
+        from askwell.community import invalidation
+
+        invalidation.connect()

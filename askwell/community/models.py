@@ -91,6 +91,18 @@ class Question(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The questions list (community/listing.py): newest public questions first, all or by
+        # topic, read by keyset. Partial: only the rows the list can show are indexed.
+        indexes = [
+            models.Index(
+                models.F("created_at").desc(), models.F("id").desc(), name="question_public_newest",
+                condition=models.Q(deleted_at__isnull=True, state__in=PUBLIC_STATES),
+            ),
+            models.Index(
+                "topic", models.F("created_at").desc(), models.F("id").desc(), name="question_public_topic_newest",
+                condition=models.Q(deleted_at__isnull=True, state__in=PUBLIC_STATES),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Question {self.pk}: {self.title[:80]}"

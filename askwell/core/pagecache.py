@@ -145,10 +145,15 @@ def response_for(page: CachedPage, hit: bool) -> HttpResponse:
     return response
 
 
-def cached_for_anonymous(request: HttpRequest, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
+def cached_for_anonymous(request: HttpRequest, name: str, render: Callable[[], HttpResponse],
+                         vary_on_query: bool = False) -> HttpResponse:
+    """The page `name` from the cache for anonymous GETs, else `render()` (and keep it).
+
+    A page with a query string is rendered afresh unless `vary_on_query`: then the caller has
+    put every parameter it reads, validated, into `name` (and ignores the rest)."""
     seconds = settings.CACHE_PAGES_SECONDS
     is_anonymous = not request.user.is_authenticated
-    if not seconds or not is_anonymous or request.method != "GET" or request.GET:
+    if not seconds or not is_anonymous or request.method != "GET" or (request.GET and not vary_on_query):
         return render()
     version, page = lookup(name)
     if page is not None:

@@ -79,7 +79,7 @@ def test_a_subject_the_guides_do_not_cover_says_so_and_offers_the_experts(anonym
 def test_not_covered_is_never_shown_as_a_confident_answer(anonymous: Client) -> None:
     real = answer("why do my calves cramp at night", limit=10)
     pretend = {**real, "scope": "not_covered", "confident": True}
-    with mock.patch("askwell.answers.views.answer", return_value=pretend):
+    with mock.patch("askwell.answers.cache.answer", return_value=pretend):
         page = search(anonymous, "why do my calves cramp at night")
     assert "do not cover this subject yet" in page
     assert "Best answers" not in page and "answers-best" not in page

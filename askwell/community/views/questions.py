@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -13,11 +13,13 @@ from django.views.decorators.http import require_POST
 
 from askwell.accounts.permissions import is_member
 from askwell.answers.search import answer as instant_answers
-from askwell.community import actions, jsonld, permissions
+from askwell.community import actions, jsonld, listing, permissions
 from askwell.community.fetch import get_deletable_question, get_editable_question, get_viewable_question
-from askwell.community.forms import AnswerForm, AskForm, CommentForm, QuestionEditForm
-from askwell.community.models import Answer, Question, Revision, RevisionKind
+from askwell.community.forms import AnswerForm, AskForm, QuestionEditForm
+from askwell.community.models import Answer, Comment, Question, Revision, RevisionKind
+from askwell.community.templatetags.community_tags import COMMENT_FIELDS
 from askwell.core.errors import ActionError
+from askwell.core.pagecache import cached_for_anonymous
 from askwell.knowledge.models import Topic
 from askwell.medical.triage import safe_triage_text
 from askwell.moderation import spam
@@ -25,23 +27,46 @@ from askwell.moderation import spam
 ASKED_SESSION_KEY = "community:asked-question"
 
 
+def _cursor(request: HttpRequest, name: str) -> int | None:
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) > 18:
+        raise Http404("No such page")
+    return int(raw)
+
+
 def question_list(request: HttpRequest) -> HttpResponse:
-    questions = Question.objects.public().select_related("topic", "author")
     topic = None
     if slug := request.GET.get("topic", "").strip():
         topic = Topic.objects.published().filter(slug=slug).first()
         if topic is None:
             raise Http404("No such topic")
-        questions = questions.filter(topic=topic)
-    page = Paginator(questions, 20).get_page(request.GET.get("page"))
-    return render(request, "community/question_list.html", {"page": page, "topic": topic})
+    before, after = _cursor(request, "before"), _cursor(request, "after")
+
+    def render_list() -> HttpResponse:
+        try:
+            page = listing.question_page(topic, before=before, after=after)
+        except listing.NoSuchPage as error:
+            raise Http404("No such page") from error
+        return render(request, "community/question_list.html", {"page": page, "topic": topic})
+
+    # Same for every anonymous reader: cached under the parameters read above, and nothing else.
+    name = f"questions:{topic.slug if topic else ''}:{before or ''}:{after or ''}"
+    return cached_for_anonymous(request, name, render_list, vary_on_query=True)
 
 
 def render_question_page(request: HttpRequest, question: Question, answer_form: AnswerForm | None = None,
                          status: int = 200) -> HttpResponse:
-    """A question's page; post_answer shows it again with its form's errors."""
+    """A question's page; post_answer shows it again with its form's errors.
+
+    The queries do not grow with the answers or comments: the answers with their authors'
+    profiles, and every answer's visible comments in one prefetch (read by {% comments_for %}).
+    """
+    visible_comments = Prefetch("comments", queryset=Comment.objects.visible().only(*COMMENT_FIELDS),
+                                to_attr="visible_comment_list")
     answers: list[Answer] = list(
-        question.visible_answers().select_related("author__expert_profile").prefetch_related("comments")
+        question.visible_answers().select_related("author__expert_profile").prefetch_related(visible_comments)
     )
     may_answer = permissions.can_answer(request.user, question)
     context: dict[str, Any] = {
@@ -55,9 +80,6 @@ def render_question_page(request: HttpRequest, question: Question, answer_form: 
         "can_moderate": permissions.can_moderate(request.user),
         "is_member": is_member(request.user),
         "answer_form": answer_form or (AnswerForm() if may_answer else None),
-        "comment_form": CommentForm(),
-        # The comments were prefetched with the answers: filtered here, not by another query each.
-        "visible_comments": {a.pk: [c for c in a.comments.all() if c.is_visible] for a in answers},
         "jsonld": jsonld.qa_page(request, question, answers) if question.is_public else "",
         "revisions": Revision.objects.filter(kind=RevisionKind.QUESTION, object_id=question.pk).count(),
     }
@@ -65,7 +87,12 @@ def render_question_page(request: HttpRequest, question: Question, answer_form: 
 
 
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render_question_page(request, get_viewable_question(request.user, pk))
+    question = get_viewable_question(request.user, pk)
+    if not question.is_public:
+        return render_question_page(request, question)  # its asker's or a moderator's: never cached
+    # A public question's page is the same for every anonymous reader; any write that changes
+    # it (answer, comment, vote, edit, approval) bumps the content version on commit.
+    return cached_for_anonymous(request, f"question:{question.pk}", lambda: render_question_page(request, question))
 
 
 def ask(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,69 @@
+"""Instant answers are cached per normalised question and retired by any content change."""
+
+from __future__ import annotations
+
+from typing import Any
+from unittest import mock
+
+import pytest
+from django.test import Client
+
+from askwell.answers import cache as answer_cache
+from askwell.answers.search import answer
+from askwell.core.pagecache import bump_content_version
+
+pytestmark = pytest.mark.django_db
+
+QUESTION = "why do my calves cramp at night"
+
+
+def test_a_repeated_question_is_answered_from_the_cache() -> None:
+    with mock.patch.object(answer_cache, "answer", wraps=answer) as engine:
+        first = answer_cache.cached_answer(QUESTION)
+        again = answer_cache.cached_answer("  why do my calves   cramp at night ")  # the same, normalised
+    assert engine.call_count == 1
+    assert again["answers"] == first["answers"] and again["triage"] == first["triage"]
+
+
+def test_a_different_limit_or_question_is_its_own_entry() -> None:
+    with mock.patch.object(answer_cache, "answer", wraps=answer) as engine:
+        answer_cache.cached_answer(QUESTION, limit=10)
+        answer_cache.cached_answer(QUESTION, limit=3)
+        answer_cache.cached_answer("how do I stop a foot cramp")
+    assert engine.call_count == 3
+
+
+def test_a_content_change_retires_cached_answers() -> None:
+    with mock.patch.object(answer_cache, "answer", wraps=answer) as engine:
+        answer_cache.cached_answer(QUESTION)
+        bump_content_version()  # what loadcontent and every community write do
+        answer_cache.cached_answer(QUESTION)
+    assert engine.call_count == 2
+
+
+def test_a_newly_answered_question_shows_in_instant_answers_at_once(
+    anonymous: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    from askwell.community import actions
+    from askwell.community.testing import published_question
+    from askwell.test import ROLE_SETUP
+
+    question = published_question(title="Why does my little toe cramp when I wear flip flops?")
+    asked = "little toe cramp flip flops"
+    before = anonymous.get("/api/v1/answers", {"q": asked}).json()
+    assert all(item["url"] != question.get_absolute_url() for item in before["answers"])
+    expert = get_user_model().objects.create_user(username="toe-expert", email="t@example.org", password="x")
+    for setup in ROLE_SETUP["expert"]:
+        setup(expert)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.post_answer(question, author=expert, body="Flip flops make the toes grip: wear shoes with a back.")
+    after = anonymous.get("/api/v1/answers", {"q": asked}).json()
+    assert any(item["url"] == question.get_absolute_url() for item in after["answers"])
+
+
+def test_callers_may_change_what_they_get() -> None:
+    first = answer_cache.cached_answer(QUESTION)
+    first["answers"].clear()
+    assert answer_cache.cached_answer(QUESTION)["answers"]

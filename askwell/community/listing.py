@@ -1,0 +1,65 @@
+"""The questions list, newest first, in pages reached by keyset ("older than this question"),
+never by COUNT(*) or OFFSET: any page of any topic costs the same at a thousand questions or a
+million. The order is (created_at, id) descending, served by the partial indexes on public
+questions (see Question.Meta.indexes). Rows carry only what the list shows, not the bodies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from askwell.community.models import Question, QuestionQuerySet
+from askwell.knowledge.models import Topic
+
+PAGE_SIZE = 20
+LIST_FIELDS = ("pk", "title", "state", "created_at", "topic_id", "author_id",
+               "topic__slug", "topic__title", "author__username")
+
+
+class NoSuchPage(Exception):
+    """The cursor names no public question of this list."""
+
+
+@dataclass(frozen=True)
+class QuestionPage:
+    questions: list[Question]
+    older: int | None  # cursor for the next (older) page
+    newer: int | None  # cursor for the previous (newer) page
+
+
+def listed(topic: Topic | None) -> QuestionQuerySet:
+    questions = Question.objects.public()
+    if topic is not None:
+        questions = questions.filter(topic=topic)
+    return questions
+
+
+def _position(questions: QuestionQuerySet, pk: int) -> tuple[object, int]:
+    row = questions.filter(pk=pk).values_list("created_at", "pk").first()
+    if row is None:
+        raise NoSuchPage(pk)
+    return row
+
+
+def question_page(topic: Topic | None, before: int | None = None, after: int | None = None) -> QuestionPage:
+    """PAGE_SIZE questions older than `before`, or newer than `after`, or the newest."""
+    base = listed(topic)
+    rows = base.select_related("topic", "author").only(*LIST_FIELDS)
+    if after is not None:
+        created, pk = _position(base, after)
+        newer_first = rows.filter(Q(created_at__gt=created) | Q(created_at=created, pk__gt=pk))
+        found = list(newer_first.order_by("created_at", "pk")[: PAGE_SIZE + 1])
+        has_newer = len(found) > PAGE_SIZE
+        questions = list(reversed(found[:PAGE_SIZE]))
+        return QuestionPage(questions, older=questions[-1].pk if questions else None,
+                            newer=questions[0].pk if has_newer and questions else None)
+    if before is not None:
+        created, pk = _position(base, before)
+        rows = rows.filter(Q(created_at__lt=created) | Q(created_at=created, pk__lt=pk))
+    found = list(rows.order_by("-created_at", "-pk")[: PAGE_SIZE + 1])
+    questions = found[:PAGE_SIZE]
+    has_older = len(found) > PAGE_SIZE
+    return QuestionPage(questions, older=questions[-1].pk if has_older else None,
+                        newer=questions[0].pk if before is not None and questions else None)
