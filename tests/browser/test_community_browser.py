@@ -48,9 +48,9 @@ def link_in_last_email(site_url: str, part: str) -> str:
 def test_ask_confirm_answer_accept_and_comment(page: Any, browser: Any, site_url: str, quick_forms: None) -> None:
     # 1. Ask without an account.
     page.goto(site_url + "/questions/ask/")
-    page.get_by_label("Title").fill("Why do my calves cramp every night?")
+    page.get_by_label("Your question").fill("Why do my calves cramp every night?")
     page.get_by_label("Details").fill("Both calves, around 3am, for two weeks. I run twice a week.")
-    page.get_by_label("Email").fill(ASKER_EMAIL)
+    page.get_by_label("Your email address").fill(ASKER_EMAIL)
     assert_accessible(page)
     page.wait_for_timeout(1100)
     page.get_by_role("button", name="Continue").click()
