@@ -43,4 +43,7 @@ def keep_the_test_transaction() -> Iterator[None]:
 @settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[
     HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture])
 def test_the_api_answers_every_generated_request_as_documented(case: schemathesis.Case) -> None:
-    case.call_and_validate(checks=CHECKS, environ_base={"REMOTE_ADDR": "127.0.0.1"})
+    # The in-process client does not undo gzip, which the site now sends to whoever accepts it
+    # (askwell/core/httpcache.py): ask for the plain body the checks read.
+    case.call_and_validate(checks=CHECKS, environ_base={"REMOTE_ADDR": "127.0.0.1"},
+                           headers={"Accept-Encoding": "identity"})
