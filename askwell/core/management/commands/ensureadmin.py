@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from django.apps import apps
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
@@ -28,12 +28,9 @@ class Command(BaseCommand):
         password = secrets.token_urlsafe(12)
         email = options["email"]
         user = users.objects.create_superuser(username=options["username"], email=email, password=password)
-        if apps.is_installed("allauth.account"):
-            # The admin signs in through the site's login (by email address), then sets up an
-            # authenticator app before the admin opens (askwell/accounts/admin_site.py).
-            from allauth.account.models import EmailAddress
-
-            EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        # The admin signs in through the site's login (by email address), then sets up an
+        # authenticator app before the admin opens (askwell/accounts/admin_site.py).
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         self.stdout.write(self.style.SUCCESS(
             "\nCreated the administrator account (shown once; change it after signing in):\n"
             f"  admin page: {settings.SITE_URL}/admin/ (sign in, then set up an authenticator app)\n"
