@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PG_URL="${TEST_DATABASE_URL:-${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/askwell}}"
 
+# nginx for the multi-instance test (tests/ops/test_multi_instance.py), installed from Debian.
+./scripts/server-deps.sh
+
 echo "== lint"
 $BIN/ruff check askwell bench tests
 $BIN/mypy askwell

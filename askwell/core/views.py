@@ -49,10 +49,11 @@ CONTACT_FIELDS = ("postal_address", "phone", "whatsapp_number", "website")
 
 def configured_contact_details(site: SiteSettings) -> set[str]:
     """The contact fields an operator has set, i.e. changed from the shipped placeholder."""
-    return {
-        name for name in CONTACT_FIELDS
-        if str(getattr(site, name)).strip() and getattr(site, name) != SiteSettings._meta.get_field(name).default
-    }
+    def placeholder(name: str) -> object:
+        return getattr(SiteSettings._meta.get_field(name), "default", None)
+
+    return {name for name in CONTACT_FIELDS
+            if str(getattr(site, name)).strip() and getattr(site, name) != placeholder(name)}
 
 
 def contact(request: HttpRequest) -> HttpResponse:

@@ -38,7 +38,7 @@ from tests.ops.support import (
 
 WRITERS = 8
 KILLS = 2
-LOAD_SECONDS = 2.5  # of writes before each kill, and after the last restart
+LOAD_SECONDS = 2.0  # of writes before each kill, and after the last restart
 LEASE_SECONDS = 2  # orphaned tasks are run again this soon (600 s in production)
 CONFIRMATION_TASK = "askwell.community.tasks.send_question_confirmation"
 
