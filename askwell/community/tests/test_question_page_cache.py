@@ -51,6 +51,7 @@ def queries_for(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
+    assert captured.captured_queries, "the page cache is off: the page reads the database"
     return len(captured.captured_queries)
 
 
@@ -145,3 +146,14 @@ def test_a_question_only_its_asker_may_see_is_never_cached(asker: Client) -> Non
     assert first.status_code == 200
     assert "X-Page-Cache" not in first
     assert Client().get(question.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["question", "/questions/", "/questions/?topic=faq/night-spasms"])
+def test_a_cached_hit_touches_no_database(path: str, anonymous: Client) -> None:
+    question = published_question()
+    url = question.get_absolute_url() if path == "question" else path
+    assert anonymous.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        hit = anonymous.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert captured.captured_queries == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -25,6 +26,7 @@ from askwell.medical.triage import safe_triage_text
 from askwell.moderation import spam
 
 ASKED_SESSION_KEY = "community:asked-question"
+TOPIC_SLUG = re.compile(r"[a-z0-9][a-z0-9/-]{0,200}")
 
 
 def _cursor(request: HttpRequest, name: str) -> int | None:
@@ -37,22 +39,26 @@ def _cursor(request: HttpRequest, name: str) -> int | None:
 
 
 def question_list(request: HttpRequest) -> HttpResponse:
-    topic = None
-    if slug := request.GET.get("topic", "").strip():
-        topic = Topic.objects.published().filter(slug=slug).first()
-        if topic is None:
-            raise Http404("No such topic")
+    slug = request.GET.get("topic", "").strip()
+    if slug and not TOPIC_SLUG.fullmatch(slug):
+        raise Http404("No such topic")
     before, after = _cursor(request, "before"), _cursor(request, "after")
 
     def render_list() -> HttpResponse:
+        topic = None
+        if slug:
+            topic = Topic.objects.published().filter(slug=slug).first()
+            if topic is None:
+                raise Http404("No such topic")
         try:
             page = listing.question_page(topic, before=before, after=after)
         except listing.NoSuchPage as error:
             raise Http404("No such page") from error
         return render(request, "community/question_list.html", {"page": page, "topic": topic})
 
-    # Same for every anonymous reader: cached under the parameters read above, and nothing else.
-    name = f"questions:{topic.slug if topic else ''}:{before or ''}:{after or ''}"
+    # Same for every anonymous reader: cached under the parameters read above, and nothing else
+    # (a cached hit touches no database; an unknown topic or cursor is a 404, never cached).
+    name = f"questions:{slug}:{before or ''}:{after or ''}"
     return cached_for_anonymous(request, name, render_list, vary_on_query=True)
 
 
@@ -87,12 +93,13 @@ def render_question_page(request: HttpRequest, question: Question, answer_form: 
 
 
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    question = get_viewable_question(request.user, pk)
-    if not question.is_public:
-        return render_question_page(request, question)  # its asker's or a moderator's: never cached
-    # A public question's page is the same for every anonymous reader; any write that changes
-    # it (answer, comment, vote, edit, approval) bumps the content version on commit.
-    return cached_for_anonymous(request, f"question:{question.pk}", lambda: render_question_page(request, question))
+    # Anonymous readers may only see public questions, whose page is the same for all of them:
+    # it is cached (a hit touches no database) and any write that changes it (answer, comment,
+    # vote, edit, approval, closing) bumps the content version on commit. Signed-in people, who
+    # may see their own unpublished question, always get a fresh page.
+    return cached_for_anonymous(
+        request, f"question:{pk}", lambda: render_question_page(request, get_viewable_question(request.user, pk))
+    )
 
 
 def ask(request: HttpRequest) -> HttpResponse:
