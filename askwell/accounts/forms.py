@@ -16,13 +16,28 @@ class ExpertApplicationForm(forms.Form):
                           help_text="A few sentences about your experience, shown on your expert page.")
 
 
+class TopicTitlesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Topics by their titles ("Night cramps"), never their slugs."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.title)
+
+
 class TopicsForm(forms.Form):
-    topics = forms.ModelMultipleChoiceField(queryset=Topic.objects.none(), required=False,
-                                            widget=forms.CheckboxSelectMultiple)
+    topics = TopicTitlesField(queryset=Topic.objects.none(), required=False, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = Topic.objects.published().order_by("title")  # type: ignore[attr-defined]
+        self.fields["topics"].queryset = (  # type: ignore[attr-defined]
+            Topic.objects.published().select_related("article").order_by("article__position", "position", "title"))
+
+    def grouped(self) -> list[tuple[str, list[Any]]]:
+        """The checkboxes under their guide's title, as the guides list them."""
+        titles = {str(t.pk): t.article.title for t in self.fields["topics"].queryset}  # type: ignore[attr-defined]
+        groups: dict[str, list[Any]] = {}
+        for box in self["topics"]:
+            groups.setdefault(titles.get(str(box.data["value"]), "Other"), []).append(box)
+        return list(groups.items())
 
 
 class DeleteAccountForm(forms.Form):

@@ -45,6 +45,24 @@ def topics(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/topics.html", {"form": form})
 
 
+@expert_required
+def unanswered(request: HttpRequest) -> HttpResponse:
+    """The questions waiting for this expert: in the topics they follow, and every question
+    left at "Not sure" (so that none reaches nobody)."""
+    from askwell.community.tasks import unanswered_for_expert
+
+    profile = expert_profile(request.user)
+    assert profile is not None
+    topic_ids = list(profile.topics.values_list("pk", flat=True))
+    questions = list(unanswered_for_expert(topic_ids)[:100])
+    context = {
+        "followed": [q for q in questions if q.topic_id is not None],
+        "not_sure": [q for q in questions if q.topic_id is None],
+        "follows_topics": bool(topic_ids),
+    }
+    return render(request, "accounts/unanswered.html", context)
+
+
 def expert(request: HttpRequest, username: str) -> HttpResponse:
     user = get_object_or_404(get_user_model(), username=username, is_active=True)
     profile = ExpertProfile.objects.filter(user=user, status=ExpertStatus.VERIFIED).first()

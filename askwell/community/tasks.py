@@ -112,22 +112,88 @@ def notify_asker_of_answer(answer_id: int) -> bool:
     return send(asker_email(question), "answers", "An expert answered your question", "answered.txt", context)
 
 
+def unanswered_for_expert(topic_ids: list[int]) -> Any:
+    """Open questions in these topics, and those left at "Not sure" (no topic), which every
+    expert sees so that they always reach someone; oldest first."""
+    from django.db.models import Q
+
+    return (Question.objects.public().filter(state=QuestionState.OPEN)
+            .filter(Q(topic_id__in=topic_ids) | Q(topic__isnull=True)).select_related("topic").order_by("created_at"))
+
+
 @task()
 def send_expert_digests() -> int:
-    """Each verified expert gets the unanswered questions in the topics they follow."""
+    """Each verified expert gets the unanswered questions in the topics they follow and the
+    questions whose asker was not sure of the topic."""
     from askwell.accounts.models import ExpertProfile, ExpertStatus
 
     sent = 0
     for profile in ExpertProfile.objects.filter(status=ExpertStatus.VERIFIED).select_related("user"):
         topics = list(profile.topics.values_list("pk", flat=True))
-        if not topics:
-            continue
-        questions = list(
-            Question.objects.public().filter(state=QuestionState.OPEN, topic_id__in=topics).order_by("created_at")[:20]
-        )
+        questions = list(unanswered_for_expert(topics)[:20])
         if not questions:
             continue
-        context = {"profile": profile, "questions": [(q, absolute(q.get_absolute_url())) for q in questions]}
-        if send(profile.user.email, "digest", "Unanswered questions in your topics", "digest.txt", context):
+        context = {"profile": profile, "questions": [(q, absolute(q.get_absolute_url())) for q in questions],
+                   "unanswered_url": absolute(reverse("accounts:unanswered")),
+                   "topics_url": absolute(reverse("accounts:topics"))}
+        if send(profile.user.email, "digest", "Unanswered questions for you", "digest.txt", context):
             sent += 1
     return sent
+
+
+@task()
+def notify_asker_published(question_id: int) -> bool:
+    """A moderator published the question: tell the asker it is live and where."""
+    question = Question.objects.public().select_related("author").filter(pk=question_id).first()
+    if question is None:
+        return False
+    context = {"question": question, "question_url": absolute(question.get_absolute_url())}
+    return send(asker_email(question), "answers", "Your question is live", "published.txt", context)
+
+
+@task()
+def notify_expert_verified(profile_id: int) -> bool:
+    """Welcome a newly verified expert: what happens next, explained before any link."""
+    from askwell.accounts.models import ExpertProfile, ExpertStatus
+
+    profile = ExpertProfile.objects.select_related("user").filter(pk=profile_id, status=ExpertStatus.VERIFIED).first()
+    if profile is None or not profile.user.email:
+        return False
+    context = {
+        "profile": profile,
+        "topics_url": absolute(reverse("accounts:topics")),
+        "two_factor_url": absolute(reverse("mfa_activate_totp")),
+        "unanswered_url": absolute(reverse("accounts:unanswered")),
+        "expert_url": absolute(profile.get_absolute_url()),
+    }
+    # The person's own request (their application), so sent even if they opted out of digests.
+    body = render_to_string("community/email/expert_verified.txt",
+                            {**context, "site_name": settings.ASKWELL_SITE_NAME})
+    send_mail(f"[{settings.ASKWELL_SITE_NAME}] You are a verified expert", body, None, [profile.user.email])
+    log.info("sent expert welcome for profile %s", profile.pk)
+    return True
+
+
+def moderator_addresses() -> list[str]:
+    """Every moderator and admin who can receive mail (not the first-run admin@localhost)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from askwell.accounts.models import MODERATORS_GROUP
+
+    users = get_user_model().objects.filter(is_active=True).filter(
+        Q(is_superuser=True) | Q(groups__name=MODERATORS_GROUP)).exclude(email="").distinct()
+    return sorted({user.email for user in users if not user.email.endswith("@localhost")})
+
+
+@task()
+def send_moderator_digest() -> int:
+    """What waits in the moderation queue, to each moderator (nothing sent when nothing waits)."""
+    from askwell.moderation.actions import queue_counts
+
+    counts = queue_counts()
+    if not any(counts.values()):
+        return 0
+    context = {"counts": counts, "total": sum(counts.values()), "queue_url": absolute(reverse("moderation:queue"))}
+    return sum(send(email, "moderation", f"{context['total']} waiting for moderation", "moderator_digest.txt",
+                    context) for email in moderator_addresses())

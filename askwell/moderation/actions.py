@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from askwell.accounts.models import ExpertProfile, ExpertStatus
 from askwell.community import actions as community
+from askwell.community import tasks
 from askwell.community.models import Answer, Comment, CommentStatus, Question, TopicPolicy
 from askwell.core.errors import ActionError
 from askwell.knowledge.models import Topic
@@ -24,7 +25,10 @@ def _resolve_flags(target_type: str, target_id: int) -> None:
 @transaction.atomic
 def approve(moderator: User, target: Question | Answer | Comment, reason: str = "") -> None:
     if isinstance(target, Question):
+        was_public = target.is_public
         community.publish_question(target)
+        if not was_public:  # tell the asker it is live (and where)
+            tasks.enqueue_in_transaction(tasks.notify_asker_published, target.pk)
     elif isinstance(target, Comment):
         community.set_comment_status(target, CommentStatus.VISIBLE)
     else:
@@ -87,6 +91,8 @@ def verify_expert(moderator: User, profile: ExpertProfile) -> None:
     profile.reviewed_by, profile.reviewed_at = moderator, timezone.now()
     profile.save()
     record(moderator, "verify_expert", profile)
+    # Welcome email: topics to follow, why and how to set up two-factor, where the questions wait.
+    tasks.enqueue_in_transaction(tasks.notify_expert_verified, profile.pk)
 
 
 @transaction.atomic

@@ -30,12 +30,16 @@ def test_experts_get_a_digest_of_unanswered_questions_in_their_topics(expert: Cl
     topic = Topic.objects.published().first()
     assert topic is not None
     ExpertProfile.objects.get(user=user_of(expert)).topics.add(topic)
+    other = Topic.objects.published().exclude(pk=topic.pk).first()
     published_question(title="An unanswered question in the topic", topic=topic)
+    published_question(title="A question in another topic", topic=other)
+    # "Not sure" (no topic) reaches every expert, so that it reaches someone.
     published_question(title="A question in no topic at all")
     assert tasks.send_expert_digests.call() == 1
     body = str(mail.outbox[-1].body)
-    assert "An unanswered question in the topic" in body and "no topic at all" not in body
-    assert "/community/unsubscribe/" in body
+    assert "An unanswered question in the topic" in body and "another topic" not in body
+    assert "A question in no topic at all (topic: not sure)" in body
+    assert "/community/unsubscribe/" in body and "/account/expert/unanswered/" in body
 
 
 def test_unsubscribing_stops_the_emails(expert: Client, anonymous: Client) -> None:

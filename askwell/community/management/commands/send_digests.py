@@ -1,4 +1,5 @@
-"""`askwell send_digests`: queue the experts' digest of unanswered questions (run daily from cron)."""
+"""`askwell send_digests`: queue the experts' digest of unanswered questions and the moderators'
+digest of what waits in the queue (run daily from cron)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from askwell.community.tasks import send_expert_digests
+from askwell.community.tasks import send_expert_digests, send_moderator_digest
 
 
 class Command(BaseCommand):
-    help = "Queue the digest email of unanswered questions for every verified expert."
+    help = "Queue the experts' digest of unanswered questions and the moderators' digest of the queue."
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = send_expert_digests.enqueue()
         self.stdout.write(f"queued digest task {result.id}")
+        result = send_moderator_digest.enqueue()
+        self.stdout.write(f"queued moderator digest task {result.id}")
