@@ -17,6 +17,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -142,7 +143,7 @@ def site(databases: DatabaseFactory, tmp_path_factory: pytest.TempPathFactory) -
         prefix.mkdir()
         port = free_port()
         rendered = subprocess.run(
-            ["python3", str(REPO / "deploy" / "render_nginx_conf.py"), "--listen", f"127.0.0.1:{port}",
+            [sys.executable, str(REPO / "deploy" / "render_nginx_conf.py"), "--listen", f"127.0.0.1:{port}",
              "--upstream", f"127.0.0.1:{a.port}", "--upstream", f"127.0.0.1:{b.port}", "--prefix", str(prefix),
              *(["--user", "root"] if os.geteuid() == 0 else [])],
             capture_output=True, text=True, check=True)
