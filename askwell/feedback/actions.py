@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from askwell.feedback.cleaning import grouping_key, without_personal_details
-from askwell.feedback.models import QUERY_MAX_CHARS, WORDS_MAX_CHARS, Source, Target, Unanswered, UsefulVote
+from askwell.feedback.models import QUERY_MAX_CHARS, WORDS_MAX_CHARS, QueryOrigin, Target, Unanswered, UsefulVote
 from askwell.feedback.retention import purge_old_text
 
 # A flood of distinct nonsense searches must not fill the database: past this many distinct
@@ -29,7 +29,7 @@ def add_words(vote_id: int, words: str) -> bool:
     return UsefulVote.objects.filter(pk=vote_id, words="").update(words=cleaned) == 1
 
 
-def note_unanswered(text: str, source: Source = Source.SEARCH) -> None:
+def note_unanswered(text: str, source: QueryOrigin = QueryOrigin.SEARCH) -> None:
     """Count a search or question that got no confident answer, by its cleaned words and day."""
     key = grouping_key(text, QUERY_MAX_CHARS)
     if len(key) < 2:
@@ -49,7 +49,7 @@ def note_unanswered(text: str, source: Source = Source.SEARCH) -> None:
         Unanswered.objects.filter(text=key, source=source, day=day).update(count=F("count") + 1)
 
 
-def note_answer_result(text: str, result: dict[str, Any], source: Source = Source.SEARCH) -> None:
+def note_answer_result(text: str, result: dict[str, Any], source: QueryOrigin = QueryOrigin.SEARCH) -> None:
     """The one-line hook for answer views: note the search if it got no confident answer."""
     if not result.get("confident") or result.get("scope") == "not_covered":
         note_unanswered(text, source)

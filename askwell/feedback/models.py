@@ -51,7 +51,9 @@ class UsefulVote(models.Model):
         return f"{self.target} {self.key}: {'yes' if self.useful else 'no'}"
 
 
-class Source(models.TextChoices):
+class QueryOrigin(models.TextChoices):
+    """Where an unanswered query was typed: the search box or the ask form."""
+
     SEARCH = "search", "Search"
     QUESTION = "question", "Question asked"
 
@@ -65,7 +67,7 @@ class Unanswered(models.Model):
     """A search or question that got no confident answer: its words (cleaned), counted per day."""
 
     text = models.CharField(max_length=QUERY_MAX_CHARS)
-    source = models.CharField(max_length=10, choices=Source.choices)
+    source = models.CharField(max_length=10, choices=QueryOrigin.choices)
     day = models.DateField(default=today, db_index=True)
     count = models.PositiveIntegerField(default=1)
 

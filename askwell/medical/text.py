@@ -22,7 +22,6 @@ __all__ = [
     "Token",
     "clauses",
     "find_quantities",
-    "is_punctuation",
     "negated_token_indexes",
     "normalise",
     "parse_number",
@@ -104,10 +103,6 @@ def tokenize(text: str) -> list[Token]:
     spelled = _spelled_out_contractions()
     words = (spelled.get(w, w) for w in _TOKEN.findall(text.replace("'s ", " ")))
     return [Token(word=w, stem=stem(w), index=i) for i, w in enumerate(words)]
-
-
-def is_punctuation(word: str) -> bool:
-    return word in PUNCTUATION
 
 
 def clauses(tokens: list[Token], *, at_commas: bool = False) -> list[tuple[int, int]]:

@@ -37,7 +37,9 @@ UNCHECKED_REASON = (
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class RuleSource:
+    """A page a triage rule was checked against (an NHS page, a guideline)."""
+
     id: str
     title: str
     url: str | None
@@ -52,7 +54,7 @@ class TriageRule:
     why: str
     what_to_do: str
     how_soon: str
-    sources: tuple[Source, ...]
+    sources: tuple[RuleSource, ...]
     matches: Predicate
     crisis: bool = False  # suicidal thoughts or self-harm: pages lead with crisis help
     origin: str = ""  # the data file it came from (red_flags.yaml, triage_rules.yaml)
@@ -165,7 +167,7 @@ def _text(entry: dict[str, Any], key: str, where: str) -> str:
     return value.strip()
 
 
-def _rule(entry: dict[str, Any], where: str, sources: dict[str, Source], matches: Predicate,
+def _rule(entry: dict[str, Any], where: str, sources: dict[str, RuleSource], matches: Predicate,
           origin: str) -> TriageRule:
     if entry.get("level") not in TRIAGE_LEVELS:
         raise DataFileError(f"{where}: unknown level {entry.get('level')!r}")
@@ -192,10 +194,10 @@ def _rule(entry: dict[str, Any], where: str, sources: dict[str, Source], matches
 @cache
 def load_triage_data() -> TriageData:
     files = {name: load_yaml(name) for name in RULE_FILES}
-    sources: dict[str, Source] = {}
+    sources: dict[str, RuleSource] = {}
     for name, data in files.items():
         for source_id, entry in data["sources"].items():
-            source = Source(source_id, str(entry["title"]), entry.get("url"))
+            source = RuleSource(source_id, str(entry["title"]), entry.get("url"))
             if sources.get(source_id, source) != source:
                 raise DataFileError(f"{name}: source {source_id!r} differs from another file's")
             sources[source_id] = source

@@ -13,7 +13,8 @@ from askwell.community.testing import guard, published_question, user_of
 
 # persona -> expected HTTP status (or outcome) per action on a question asked by "asker".
 MATRIX: dict[str, dict[str, int]] = {
-    #                 view  view-held  edit  delete  answer  accept  vote  moderate
+    # Columns: view the question, view a held one, edit it, answer, accept an answer, vote, open moderation.
+    # (Deleting a question is tested with its own rule, can_delete_question: test_seams.py.)
     "anonymous": {"view": 200, "held": 404, "edit": 302, "answer": 403, "accept": 403, "vote": 403, "moderate": 302},
     "asker": {"view": 200, "held": 200, "edit": 200, "answer": 403, "accept": 302, "vote": 302, "moderate": 403},
     "member": {"view": 200, "held": 404, "edit": 403, "answer": 403, "accept": 403, "vote": 302, "moderate": 403},

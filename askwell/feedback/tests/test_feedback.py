@@ -16,7 +16,7 @@ from django.utils import timezone
 from askwell.community.testing import user_of
 from askwell.feedback import actions, retention
 from askwell.feedback.cleaning import grouping_key, without_personal_details
-from askwell.feedback.models import Source, Target, Unanswered, UsefulVote
+from askwell.feedback.models import QueryOrigin, Target, Unanswered, UsefulVote
 from askwell.knowledge.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -126,8 +126,8 @@ def test_free_text_is_wiped_after_the_set_number_of_days() -> None:
     recent = timezone.localdate() - datetime.timedelta(days=retention.TEXT_DAYS - 1)
     UsefulVote.objects.create(target=Target.TOPIC, key="a", useful=False, words="old words", day=old)
     UsefulVote.objects.create(target=Target.TOPIC, key="a", useful=False, words="recent words", day=recent)
-    Unanswered.objects.create(text="old search", source=Source.SEARCH, day=old)
-    Unanswered.objects.create(text="recent search", source=Source.SEARCH, day=recent)
+    Unanswered.objects.create(text="old search", source=QueryOrigin.SEARCH, day=old)
+    Unanswered.objects.create(text="recent search", source=QueryOrigin.SEARCH, day=recent)
     retention.purge_old_text(force=True)
     assert sorted(UsefulVote.objects.values_list("words", flat=True)) == ["", "recent words"]
     assert UsefulVote.objects.count() == 2  # the votes themselves still count
@@ -154,7 +154,7 @@ def test_the_editors_page_lists_unanswered_searches_and_least_useful_sections(mo
     actions.add_words(first.pk, "Nothing about children")
     for _ in range(4):
         actions.note_unanswered("cramps after chemotherapy")
-    actions.note_unanswered("cramps after chemotherapy", Source.QUESTION)
+    actions.note_unanswered("cramps after chemotherapy", QueryOrigin.QUESTION)
     actions.note_unanswered("restless legs and iron")
     page = editor(moderator).get("/editors/what-readers-need/?days=7").content.decode()
     rows = re.findall(r'<tr data-unanswered><td>([^<]+)</td><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>', page)
