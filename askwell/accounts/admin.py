@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from askwell.accounts.models import ExpertProfile, ExpertStatus
+from askwell.accounts.permissions import signed_in
 
 
 @admin.register(ExpertProfile)
@@ -24,6 +25,6 @@ class ExpertProfileAdmin(admin.ModelAdmin[ExpertProfile]):
 
         verified = 0
         for profile in queryset.exclude(status=ExpertStatus.VERIFIED).select_related("user"):
-            verify_expert(request.user, profile)  # type: ignore[arg-type]
+            verify_expert(signed_in(request.user), profile)
             verified += 1
         messages.success(request, f"Verified {verified} application{'s' if verified != 1 else ''}.")

@@ -22,8 +22,29 @@ from askwell.accounts.onboarding import login_url_for, send_to_two_factor_setup
 AnyUser = User | AnonymousUser
 
 
+class AuthenticatedHttpRequest(HttpRequest):
+    """The request a view behind `member_required`, `expert_required` or `moderator_required`
+    receives: its user is signed in (healthchecks' hc.accounts AuthenticatedHttpRequest)."""
+
+    user: User
+
+
 def is_member(user: AnyUser) -> bool:
     return bool(user.is_authenticated and user.is_active)
+
+
+def member_or_none(user: AnyUser) -> User | None:
+    """The signed-in member, or None for an anonymous visitor (who posts without an account)."""
+    return user if isinstance(user, User) and is_member(user) else None
+
+
+def signed_in(user: AnyUser) -> User:
+    """The user of a view that has already checked a member-only permission (a vote, an
+    expert's answer, an admin action), typed as such; a 403 if the check was somehow skipped."""
+    member = member_or_none(user)
+    if member is None:
+        raise PermissionDenied("Sign in to do this.")
+    return member
 
 
 def is_admin(user: AnyUser) -> bool:

@@ -10,31 +10,37 @@ from django.shortcuts import get_object_or_404, redirect, render
 from askwell.accounts import actions
 from askwell.accounts.forms import DeleteAccountForm, ExpertApplicationForm, TopicsForm
 from askwell.accounts.models import ExpertProfile, ExpertStatus
-from askwell.accounts.permissions import can_apply_as_expert, expert_profile, expert_required, member_required
+from askwell.accounts.permissions import (
+    AuthenticatedHttpRequest,
+    can_apply_as_expert,
+    expert_profile,
+    expert_required,
+    member_required,
+)
 
 
 @member_required
-def account(request: HttpRequest) -> HttpResponse:
-    profile = ExpertProfile.objects.filter(user_id=int(request.user.pk or 0)).first()
+def account(request: AuthenticatedHttpRequest) -> HttpResponse:
+    profile = ExpertProfile.objects.filter(user_id=request.user.pk).first()
     context = {"profile": profile, "can_apply": can_apply_as_expert(request.user)}
     return render(request, "accounts/account.html", context)
 
 
 @member_required
-def apply(request: HttpRequest) -> HttpResponse:
+def apply(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_apply_as_expert(request.user):
         messages.info(request, "Your application is already with us.")
         return redirect("accounts:account")
     form = ExpertApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.apply_as_expert(request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        actions.apply_as_expert(request.user, **form.cleaned_data)
         messages.success(request, "Thank you. A moderator will review your application.")
         return redirect("accounts:account")
     return render(request, "accounts/apply.html", {"form": form})
 
 
 @expert_required
-def topics(request: HttpRequest) -> HttpResponse:
+def topics(request: AuthenticatedHttpRequest) -> HttpResponse:
     profile = expert_profile(request.user)
     assert profile is not None
     form = TopicsForm(request.POST or None, initial={"topics": profile.topics.all()})
@@ -46,7 +52,7 @@ def topics(request: HttpRequest) -> HttpResponse:
 
 
 @expert_required
-def unanswered(request: HttpRequest) -> HttpResponse:
+def unanswered(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The questions waiting for this expert: in the topics they follow, and every question
     left at "Not sure" (so that none reaches nobody)."""
     from askwell.community.tasks import unanswered_for_expert
@@ -75,8 +81,8 @@ def expert(request: HttpRequest, username: str) -> HttpResponse:
 
 
 @member_required
-def export(request: HttpRequest) -> HttpResponse:
-    data = json.dumps(actions.export_data(request.user), indent=2, ensure_ascii=False)  # type: ignore[arg-type]
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
+    data = json.dumps(actions.export_data(request.user), indent=2, ensure_ascii=False)
     response = HttpResponse(data, content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="askwell-my-data.json"'
     response["Cache-Control"] = "no-store"
@@ -84,12 +90,12 @@ def export(request: HttpRequest) -> HttpResponse:
 
 
 @member_required
-def delete(request: HttpRequest) -> HttpResponse:
+def delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        actions.delete_account(user, remove_posts=form.cleaned_data["posts"] == "remove")  # type: ignore[arg-type]
+        actions.delete_account(user, remove_posts=form.cleaned_data["posts"] == "remove")
         messages.success(request, "Your account is deleted.")
         return redirect("core:home")
     return render(request, "accounts/delete.html", {"form": form})

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from askwell.accounts.permissions import is_expert, is_member
+from askwell.accounts.permissions import is_expert, is_member, member_or_none
 from askwell.answers.search import index_question, remove_question
 from askwell.community import permissions, tasks, tokens
 from askwell.community.models import (
@@ -153,7 +153,7 @@ def ask_question(
         body_html=render_untrusted(body),
         topic=topic,
         tags=clean_tags(tags),
-        author=user if member else None,  # type: ignore[misc]
+        author=member_or_none(user),
         contact_email="" if member else contact_email.strip(),
         content_hash=digest,
     )
@@ -198,7 +198,7 @@ def edit_question(question: Question, *, editor: AnyUser, title: str, body: str,
     """The asker's edit, or a moderator's (audited); the earlier text is kept as a revision."""
     Revision.objects.create(
         kind=RevisionKind.QUESTION, object_id=question.pk, title=question.title, body=question.body,
-        editor=editor if is_member(editor) else None,  # type: ignore[misc]
+        editor=member_or_none(editor),
     )
     question.title, question.body, question.topic, question.tags = title.strip(), body, topic, clean_tags(tags)
     question.body_html = render_untrusted(body)
@@ -340,7 +340,7 @@ def edit_answer(answer: Answer, *, editor: AnyUser, body: str) -> Answer:
     """The author's edit, or a moderator's (audited); the earlier text is kept as a revision."""
     Revision.objects.create(
         kind=RevisionKind.ANSWER, object_id=answer.pk, body=answer.body,
-        editor=editor if is_member(editor) else None,  # type: ignore[misc]
+        editor=member_or_none(editor),
     )
     answer.body, answer.body_html = body, render_untrusted(body)
     answer.content_hash = spam.content_hash(body)
@@ -412,7 +412,7 @@ def post_comment(
     held = not known or spam.banned_phrase(name, body, website) is not None
     comment = Comment.objects.create(
         article=target.article, answer=target.answer, parent=parent,
-        author=user if is_member(user) else None,  # type: ignore[misc]
+        author=member_or_none(user),
         name=name.strip(), email=email.strip(), website=website.strip(), body=body,
         body_html=render_untrusted(body), content_hash=digest,
         status=CommentStatus.PENDING if held else CommentStatus.VISIBLE,

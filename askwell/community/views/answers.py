@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from askwell.accounts.permissions import needs_totp
+from askwell.accounts.permissions import needs_totp, signed_in
 from askwell.community import actions, permissions
 from askwell.community.fetch import get_editable_answer, get_viewable_question, get_visible_answer
 from askwell.community.forms import AnswerEditForm, AnswerForm
@@ -31,7 +31,8 @@ def post_answer(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             spam.check_rate(request, "answer")
             spam.check_links(request.user, form.cleaned_data["body"])
-            answer = actions.post_answer(question, author=request.user, body=form.cleaned_data["body"])  # type: ignore[arg-type]
+            answer = actions.post_answer(question, author=signed_in(request.user),
+                                          body=form.cleaned_data["body"])
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -76,6 +77,6 @@ def helpful(request: HttpRequest, pk: int) -> HttpResponse:
     except spam.SpamError as error:
         messages.error(request, str(error))
         return redirect(answer.get_absolute_url())
-    counted = actions.vote_helpful(answer, user=request.user)  # type: ignore[arg-type]
+    counted = actions.vote_helpful(answer, user=signed_in(request.user))
     messages.success(request, "Thanks, your vote is counted." if counted else "You have already marked this helpful.")
     return redirect(answer.get_absolute_url())
