@@ -13,6 +13,7 @@ from askwell.accounts.permissions import is_member, moderator_required
 from askwell.community.models import Answer, Comment, Question
 from askwell.core.errors import ActionError
 from askwell.knowledge.models import Topic
+from askwell.medical.triage import level_info
 from askwell.moderation import actions, spam
 from askwell.moderation.forms import CloseForm, CommentEditForm, FlagForm
 from askwell.moderation.guards import csrf_for_members_origin_for_anonymous
@@ -58,15 +59,22 @@ def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 def _flagged(flag: Flag) -> Any:
     model = TARGETS.get(flag.target_type)
-    return model.objects.filter(pk=flag.target_id).first() if model else None
+    if model is None:
+        return None
+    related = {"answer": ["question", "author"], "comment": ["article", "answer__question"], "question": []}
+    return model.objects.select_related(*related[flag.target_type]).filter(pk=flag.target_id).first()
 
 
 @moderator_required
 def queue(request: HttpRequest) -> HttpResponse:
     flags = [(flag, _flagged(flag)) for flag in Flag.objects.unresolved()[:100]]
+    questions = list(Question.objects.awaiting_moderation()[:100])
+    for question in questions:
+        question.triage_words = (  # type: ignore[attr-defined]  # shown beside the question
+            level_info(question.triage_level).headline if question.triage_level else "")
     context = {
         "comments": Comment.objects.awaiting_moderation().select_related("article", "answer")[:100],
-        "questions": Question.objects.awaiting_moderation()[:100],
+        "questions": questions,
         "answers": Answer.objects.awaiting_moderation().select_related("question", "author")[:100],
         "flags": flags,
         "experts": ExpertProfile.objects.filter(status=ExpertStatus.PENDING).select_related("user"),
@@ -77,6 +85,29 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "moderation/queue.html", context)
 
 
+# What each action did, in words a moderator reads at a glance (not "Done: approve answer 1.").
+DONE = {
+    ("approve", "question"): "Published the question “{}”.",
+    ("approve", "answer"): "Published the answer to “{}”.",
+    ("approve", "comment"): "Published the comment on {}.",
+    ("reject", "question"): "Removed the question “{}”.",
+    ("reject", "answer"): "Removed the answer to “{}”.",
+    ("reject", "comment"): "Removed the comment on {}.",
+    ("hide", "answer"): "Hid the answer to “{}”.",
+    ("hide", "comment"): "Hid the comment on {}.",
+}
+KEPT_AFTER_REPORT = "Kept the {} and dismissed the report."
+
+
+def _what(target: Any) -> str:
+    if isinstance(target, Question):
+        return str(target.title)
+    if isinstance(target, Answer):
+        return str(target.question.title)
+    place = target.article.title if target.article_id else f"an answer to “{target.answer.question.title}”"
+    return str(place)
+
+
 @require_POST
 @moderator_required
 def act(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
@@ -84,8 +115,12 @@ def act(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
         raise Http404
     target = get_object_or_404(TARGETS[kind], pk=pk)
     reason = request.POST.get("reason", "")[:500]
+    was_public = target.is_public if isinstance(target, Question) else None
     getattr(actions, action)(request.user, target, reason)
-    messages.success(request, f"Done: {action} {kind} {pk}.")
+    if action == "approve" and (request.POST.get("after") == "report" or was_public):
+        messages.success(request, KEPT_AFTER_REPORT.format(kind))
+    else:
+        messages.success(request, DONE[(action, kind)].format(_what(target)))
     return redirect("moderation:queue")
 
 
@@ -123,28 +158,41 @@ def review_expert(request: HttpRequest, pk: int) -> HttpResponse:
     profile = get_object_or_404(ExpertProfile, pk=pk)
     if request.POST.get("decision") == "verify":
         actions.verify_expert(request.user, profile)  # type: ignore[arg-type]
-        messages.success(request, "Expert verified.")
+        name = profile.user.get_username()
+        messages.success(request, f"Verified {name} as an expert; they are emailed what to do next.")
     else:
         try:
             actions.decline_expert(request.user, profile, request.POST.get("reason", ""))  # type: ignore[arg-type]
         except ActionError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, "Application declined.")
+            messages.success(request, f"Declined {profile.user.get_username()}'s application.")
     return redirect("moderation:queue")
 
 
-@require_POST
 @moderator_required
 def remove_user(request: HttpRequest, pk: int) -> HttpResponse:
-    user = get_object_or_404(get_user_model(), pk=pk)
-    try:
-        counts = actions.remove_user_and_content(request.user, user, request.POST.get("reason", "")[:500])  # type: ignore[arg-type]
-    except ActionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"Removed the user and {sum(counts.values())} posts.")
-    return redirect("moderation:queue")
+    """Removing a member takes everything they posted: a page says what, and asks to confirm."""
+    user = get_object_or_404(get_user_model(), pk=pk, is_active=True)
+    posts = {
+        "questions": Question.objects.not_deleted().filter(author=user).count(),
+        "answers": Answer.objects.not_deleted().filter(author=user).count(),
+        "comments": Comment.objects.filter(author=user).exclude(status="rejected").count(),
+    }
+    error = ""
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            error = "Tick the box to confirm that this account and all its posts should be removed."
+        else:
+            try:
+                counts = actions.remove_user_and_content(request.user, user, request.POST.get("reason", "")[:500])  # type: ignore[arg-type]
+            except ActionError as refused:
+                error = str(refused)
+            else:
+                messages.success(request, f"Removed {user.get_username()} and {sum(counts.values())} of their posts.")
+                return redirect("moderation:queue")
+    context = {"member": user, "posts": posts, "error": error, "reason": request.POST.get("reason", "")}
+    return render(request, "moderation/remove_user.html", context, status=400 if error else 200)
 
 
 @require_POST

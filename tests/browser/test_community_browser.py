@@ -69,7 +69,7 @@ def test_ask_confirm_answer_accept_and_comment(page: Any, browser: Any, site_url
     # 3. A moderator approves the first post.
     moderator = signed_in_page(browser, site_url, "moderator")
     moderator.goto(site_url + "/moderation/")
-    moderator.locator("[id^=queue-question-]").get_by_role("button", name="Approve").click()
+    moderator.locator("[id^=queue-question-]").get_by_role("button", name="Publish").click()
     expect(moderator.get_by_text("No questions waiting.")).to_be_visible()
 
     # 4. An expert answers.
@@ -102,7 +102,7 @@ def test_ask_confirm_answer_accept_and_comment(page: Any, browser: Any, site_url
     expect(page.get_by_text("held for moderation")).to_be_visible()
     expect(page.get_by_text("Thank you, stretching helped me too.")).to_have_count(0)
     moderator.goto(site_url + "/moderation/")
-    moderator.locator("[id^=queue-comment-]").get_by_role("button", name="Approve").click()
+    moderator.locator("[id^=queue-comment-]").get_by_role("button", name="Publish").click()
     page.goto(question_url)
     expect(page.get_by_text("Thank you, stretching helped me too.")).to_be_visible()
     assert "robin.browser@example.net" not in page.content() and ASKER_EMAIL not in page.content()

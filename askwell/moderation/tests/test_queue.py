@@ -39,7 +39,16 @@ def test_removing_a_user_takes_everything_they_posted(moderator: Client, member:
                                  body="An honest answer that is long enough.")
     target = actions.CommentTarget(answer=answer)
     actions.post_comment(target, user=spammer, name="Spam", email="member@example.org", website="", body="Spam!")
-    moderator.post(f"/moderation/user/{spammer.pk}/remove/", {"reason": "spam"})
+    # The page says what goes, and nothing happens until the box is ticked.
+    page = moderator.get(f"/moderation/user/{spammer.pk}/remove/").content.decode()
+    assert "1 question" in page and "1 comment" in page and "Yes, remove this account" in page
+    response = moderator.post(f"/moderation/user/{spammer.pk}/remove/", {"reason": "spam"})
+    assert response.status_code == 400 and "Tick the box" in response.content.decode()
+    spammer.refresh_from_db()
+    assert spammer.is_active
+    response = moderator.post(f"/moderation/user/{spammer.pk}/remove/", {"reason": "spam", "confirm": "yes"})
+    assert response.status_code == 302
+    assert "Removed member and 2 of their posts." in moderator.get("/moderation/").content.decode()
     spammer.refresh_from_db()
     question.refresh_from_db()
     assert not spammer.is_active and question.deleted_at is not None
