@@ -5,8 +5,8 @@ CSRF token only for signed-in people, who are never served cached pages.
 
 A question page carries a comment form and a report form under every answer (and a report
 form under every comment). They differ only in the target's id, so each is rendered once per
-page for a stand-in id (STENCIL_PK) and copied with the real id put in (`stencil`): ten answers
-cost one form rendering, not ten. The comments themselves come prefetched with the answers
+process for a stand-in id (STENCIL_PK) and copied with the real id put in (`stencil`): ten
+answers cost no form rendering at all, not ten. The comments themselves come prefetched with the answers
 (`visible_comment_list`, see community.views.questions) instead of a query per answer.
 """
 
@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from askwell.community.forms import CommentForm
@@ -31,9 +33,21 @@ COMMENT_FIELDS = ("pk", "parent_id", "name", "website", "body_html", "created_at
 register = template.Library()
 
 
-def _threads(comments: list[Comment]) -> list[tuple[Comment, list[Comment]]]:
-    top = [c for c in comments if c.parent_id is None]
-    return [(c, [r for r in comments if r.parent_id == c.pk]) for c in top]
+def _rows(comments: list[Comment]) -> list[tuple[Comment, bool, bool, bool]]:
+    """The comments in page order, one level of replies under each, as flat rows
+    (comment, is_reply, opens_replies, closes_replies) that one loop renders with no includes."""
+    replies: dict[int, list[Comment]] = {}
+    for comment in comments:
+        if comment.parent_id is not None:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    rows = []
+    for comment in comments:
+        if comment.parent_id is not None:
+            continue
+        under = replies.get(comment.pk, [])
+        rows.append((comment, False, bool(under), False))
+        rows += [(reply, True, False, number == len(under) - 1) for number, reply in enumerate(under)]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -41,18 +55,31 @@ class StandIn:
     pk: int = STENCIL_PK
 
 
+# Rendered stencils, per process: the forms render nothing that changes between requests but
+# the CSRF token (a stand-in here, put in per copy) and the stamp (filled in as the page leaves).
+_stencils: dict[tuple[str, str, bool], str] = {}
+CSRF_STAND_IN = "askwell-csrf-stand-in"
+
+
 def stencil(context: template.Context, name: str, kind: str, pk: int, values: dict[str, Any]) -> SafeString:
-    """`name` rendered with `values` for the stand-in id, once per request, then copied with
-    `pk` in place of the stand-in (the values must not depend on the target beyond its id)."""
-    # Kept on the request: each included template gets a render context of its own.
-    request = context.get("request")
-    memo: dict[tuple[str, str], str] = {}
-    if request is not None:
-        memo = request.__dict__.setdefault("_community_stencils", memo)
-    key = (name, kind)
-    if key not in memo:
-        memo[key] = render_to_string(name, values)
-    return mark_safe(memo[key].replace(str(STENCIL_PK), str(pk)))  # noqa: S308 - rendered by a template
+    """`name` rendered with `values` for the stand-in id, once per process (per request while
+    templates may change: DEBUG), then copied with `pk` in place of the stand-in id and the
+    request's CSRF token in place of its stand-in. `values` must not depend on the target
+    beyond its id, nor on the request beyond its CSRF token."""
+    csrf_token = values.get("csrf_token")
+    key = (name, kind, csrf_token is not None)
+    memo = _stencils
+    if settings.DEBUG:
+        request = context.get("request")
+        memo = request.__dict__.setdefault("_community_stencils", {}) if request is not None else {}
+    html = memo.get(key)
+    if html is None:
+        built = {field: value() if callable(value) else value for field, value in values.items()}
+        html = memo[key] = render_to_string(name, {**built, "csrf_token": CSRF_STAND_IN if csrf_token else None})
+    html = html.replace(str(STENCIL_PK), str(pk))
+    if csrf_token is not None:
+        html = html.replace(CSRF_STAND_IN, str(csrf_token))
+    return mark_safe(html)  # noqa: S308 - rendered by a template; the token is [A-Za-z0-9]
 
 
 def _csrf_for(context: template.Context) -> Any:
@@ -76,17 +103,20 @@ def comments_for(context: template.Context, target: Article | Answer) -> dict[st
     form_html = stencil(context, "community/_comment_form.html", kind, target.pk, {
         "kind": kind,
         "target": StandIn(),
-        "form": CommentForm(auto_id=f"id_{kind}{STENCIL_PK}_%s"),
+        # Built only when the stencil is rendered (a form costs more than the copy).
+        "form": lambda: CommentForm(auto_id=f"id_{kind}{STENCIL_PK}_%s"),
         "csrf_token": csrf_token,
     })
     return {
         "kind": kind,
         "target": target,
-        "threads": _threads(comments),
+        "rows": _rows(comments),
         "count": len(comments),
+        "reply_url": reverse("community:comment", args=[kind, target.pk]),
         "form_html": form_html,
         "signed_in": csrf_token is not None,
         "csrf_token": csrf_token,
+        "request": context.get("request"),
     }
 
 
