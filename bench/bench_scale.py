@@ -1,6 +1,14 @@
-"""The answers engine over many synthetic answered community questions (generated, not shipped).
+"""The answers engine over many synthetic answered community questions (generated, not shipped),
+and the request paths that must not grow with the number of questions.
 
     .venv/bin/python bench/bench_scale.py [--sizes 10000,100000,1000000] [--backends sqlite,postgresql]
+                                          [--parts engine,pages]
+
+pages: N questions inserted with one bulk SQL statement (a tenth of them answered, one in five
+on a topic, a few deleted), then, in process with the page cache off so every request does its
+real work, p50/p99 of: the questions list (first page, a page near the end by keyset, a topic's
+first page), the sitemap index and its last questions page, and a question page. The target
+(issue 12): questions list p99 <= 10 ms at 1M questions on both databases.
 
 For each backend and size, in a fresh process and database: loads the knowledge packs, bulk
 indexes N generated questions, then times the dev-set questions through answers.search.answer.
@@ -112,19 +120,137 @@ def run_one(backend: str, size: int, pg_server: str) -> dict[str, object]:
     }
 
 
+PAGE_TARGET_P99_MS = 10.0
+
+
+def insert_questions(count: int) -> None:
+    """`count` public questions in one INSERT ... SELECT over a generated series (no Python rows)."""
+    from django.db import connection
+
+    from askwell.knowledge.models import Topic
+
+    topic_ids = list(Topic.objects.values_list("pk", flat=True)[:5]) or [None]
+    topics = " ".join(f"WHEN {i} THEN {pk if pk is not None else 'NULL'}" for i, pk in enumerate(topic_ids))
+    postgres = connection.vendor == "postgresql"
+    created = ("now() - make_interval(secs => n)" if postgres
+               else "strftime('%%Y-%%m-%%d %%H:%%M:%%f', 'now', '-' || n || ' seconds')")
+    deleted = ("CASE WHEN n %% 997 = 0 THEN now() END" if postgres
+               else "CASE WHEN n %% 997 = 0 THEN strftime('%%Y-%%m-%%d %%H:%%M:%%f', 'now') END")
+    crisis = "false" if postgres else "0"
+    columns = {
+        "title": "'Why do my calves cramp at night, question ' || n",
+        "body": "'Every night both calves cramp. Generated question ' || n || '.'",
+        "body_html": "'<p>Every night both calves cramp.</p>'",
+        "topic_id": f"CASE WHEN n %% 5 = 0 THEN (CASE (n / 5) %% {len(topic_ids)} {topics} END) END",
+        "tags": "'[]'", "contact_email": "''",
+        "state": "CASE WHEN n %% 10 = 0 THEN 'answered' ELSE 'open' END",
+        "close_reason": "''", "triage_level": "'self_care'", "triage_reasons": "'[]'",
+        "triage_crisis": crisis, "content_hash": "''", "created_at": created, "updated_at": created,
+        "deleted_at": deleted,
+    }
+    names = ", ".join(columns)
+    values = ", ".join(columns.values())
+    if postgres:
+        sql = f"INSERT INTO community_question ({names}) SELECT {values} FROM generate_series(1, %s) AS n"
+    else:
+        sql = (f"INSERT INTO community_question ({names}) WITH RECURSIVE series(n) AS "
+               f"(SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < %s) SELECT {values} FROM series")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [count])
+        if postgres:
+            cursor.execute("ANALYZE community_question")
+        else:
+            cursor.execute("ANALYZE")
+
+
+def run_pages(backend: str, size: int, pg_server: str) -> dict[str, object]:
+    database = "askwell_bench_scale_pages"
+    if backend == "postgresql":
+        import psycopg
+
+        with psycopg.connect(f"{pg_server}/postgres", autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {database}")
+        os.environ["DATABASE_URL"] = f"{pg_server}/{database}"
+    else:
+        os.environ.pop("DATABASE_URL", None)
+        os.environ["ASKWELL_DATA_DIR"] = tempfile.mkdtemp(prefix="askwell-scale-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "askwell.settings")
+    os.environ["LOG_LEVEL"] = "ERROR"
+    os.environ["CACHE_PAGES_SECONDS"] = "0"  # every request does its real work
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", interactive=False, verbosity=0, skip_checks=True)
+    call_command("loadcontent", verbosity=0, skip_checks=True)
+    started = time.perf_counter()
+    insert_questions(size)
+    insert_seconds = time.perf_counter() - started
+    from askwell.community.models import Question
+    from askwell.community.sitemaps import QuestionSitemap
+
+    public = Question.objects.public()
+    near_end = public.order_by("created_at", "pk").values_list("pk", flat=True)[25]
+    topic = public.filter(topic__isnull=False).values_list("topic__slug", flat=True).first()
+    last_page = QuestionSitemap().paginator.num_pages
+    some_question = public.order_by("-pk").values_list("pk", flat=True)[size // 2 if size > 2 else 0]
+    urls = {
+        "list p1": "/questions/",
+        "list near end": f"/questions/?before={near_end}",
+        "list topic": f"/questions/?topic={topic}",
+        "sitemap index": "/sitemap.xml",
+        "sitemap last": f"/sitemap-questions-{last_page}.xml",
+        "question": f"/questions/{some_question}/",
+    }
+    client = Client()
+    figures: dict[str, object] = {"backend": backend, "size": size, "insert_s": round(insert_seconds, 1)}
+    for name, url in urls.items():
+        for _ in range(3):
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+        times = []
+        for _ in range(30 if name.startswith("sitemap") else 100):
+            t0 = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - t0) * 1000)
+        times.sort()
+        p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
+        figures[name] = (round(statistics.median(times), 2), round(p99, 2))
+    if backend == "postgresql":
+        from django.db import connection
+
+        connection.close()
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--pg-server", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--parts", default="engine,pages", help="engine (answers over N questions), pages "
+                        "(request paths over N questions)")
     parser.add_argument("--one", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--one-pages", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.pg_server)))
         return
+    if args.one_pages:
+        print(json.dumps(run_pages(args.one_pages[0], int(args.one_pages[1]), args.pg_server)))
+        return
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    parts = {part.strip() for part in args.parts.split(",")}
+    if "pages" in parts:
+        pages_table(backends, sizes, args.pg_server)
+    if "engine" not in parts:
+        return
     rows = []
-    for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
+    for backend in backends:
         for size in sizes:
             command = [sys.executable, __file__, "--one", backend, str(size), "--pg-server", args.pg_server]
             done = subprocess.run(command, capture_output=False, stdout=subprocess.PIPE, text=True, check=False)
@@ -136,6 +262,29 @@ def main() -> None:
     for row in rows:
         print(f"{row['backend']:<12}{row['size']:>12,}{row['build_s']:>10}{row['p50_ms']:>9}{row['p99_ms']:>9}"
               f"{row['peak_mb']:>9}")
+
+
+def pages_table(backends: list[str], sizes: list[int], pg_server: str) -> None:
+    rows = []
+    for backend in backends:
+        for size in sizes:
+            command = [sys.executable, __file__, "--one-pages", backend, str(size), "--pg-server", pg_server]
+            done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
+            if done.returncode != 0:
+                print(f"pages {backend} {size}: failed (exit {done.returncode})", file=sys.stderr)
+                continue
+            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    names = ["list p1", "list near end", "list topic", "sitemap index", "sitemap last", "question"]
+    print("Request paths over N questions, in process, page cache off: p50 / p99 ms")
+    print(f"{'backend':<12}{'questions':>11}{'insert s':>9}" + "".join(f"{name:>17}" for name in names))
+    worst = 0.0
+    for row in rows:
+        cells = "".join(f"{row[name][0]:>8} /{row[name][1]:>7}" for name in names)  # type: ignore[index]
+        print(f"{row['backend']:<12}{row['size']:>11,}{row['insert_s']:>9}{cells}")
+        worst = max([worst] + [row[name][1] for name in names if name.startswith("list")])  # type: ignore[index]
+    if rows:
+        verdict = "met" if worst <= PAGE_TARGET_P99_MS else "MISSED"
+        print(f"target: questions list p99 <= {PAGE_TARGET_P99_MS:g} ms at every size: {verdict} (worst {worst} ms)")
 
 
 if __name__ == "__main__":

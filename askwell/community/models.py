@@ -91,16 +91,17 @@ class Question(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        # The questions list (community/listing.py): newest public questions first, all or by
-        # topic, read by keyset. Partial: only the rows the list can show are indexed.
+        # The questions list (community/listing.py): newest first, all or by topic, read by
+        # keyset. Partial on "not deleted" only: SQLite uses a partial index only when the query
+        # repeats its condition literally, and the state filter is a bound parameter.
         indexes = [
             models.Index(
-                models.F("created_at").desc(), models.F("id").desc(), name="question_public_newest",
-                condition=models.Q(deleted_at__isnull=True, state__in=PUBLIC_STATES),
+                models.F("created_at").desc(), models.F("id").desc(), name="question_listed_newest",
+                condition=models.Q(deleted_at__isnull=True),
             ),
             models.Index(
-                "topic", models.F("created_at").desc(), models.F("id").desc(), name="question_public_topic_newest",
-                condition=models.Q(deleted_at__isnull=True, state__in=PUBLIC_STATES),
+                "topic", models.F("created_at").desc(), models.F("id").desc(), name="question_listed_topic_newest",
+                condition=models.Q(deleted_at__isnull=True),
             ),
         ]
 

@@ -122,8 +122,9 @@ def page_key(name: str) -> str:
     return f"page:{name}"
 
 
-def lookup(name: str) -> tuple[int, CachedPage | None]:
-    """The current content version and the stored page if it is of that version: one round trip."""
+def lookup(name: str, any_version: bool = False) -> tuple[int, CachedPage | None]:
+    """The current content version and the stored page if it is of that version (or of any,
+    with `any_version`): one round trip."""
     key = page_key(name)
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
@@ -131,7 +132,7 @@ def lookup(name: str) -> tuple[int, CachedPage | None]:
         cache.add(VERSION_KEY, 1, None)
         return 1, None
     page = found.get(key)
-    if isinstance(page, CachedPage) and page.version == int(version):
+    if isinstance(page, CachedPage) and (any_version or page.version == int(version)):
         return int(version), page
     return int(version), None
 
@@ -146,16 +147,20 @@ def response_for(page: CachedPage, hit: bool) -> HttpResponse:
 
 
 def cached_for_anonymous(request: HttpRequest, name: str, render: Callable[[], HttpResponse],
-                         vary_on_query: bool = False) -> HttpResponse:
+                         vary_on_query: bool = False, keep_for: int | None = None) -> HttpResponse:
     """The page `name` from the cache for anonymous GETs, else `render()` (and keep it).
 
     A page with a query string is rendered afresh unless `vary_on_query`: then the caller has
-    put every parameter it reads, validated, into `name` (and ignores the rest)."""
+    put every parameter it reads, validated, into `name` (and ignores the rest). With
+    `keep_for`, the page is kept that many seconds whatever changes meanwhile (for pages that
+    may lag, such as sitemap pages, which are costly to render)."""
     seconds = settings.CACHE_PAGES_SECONDS
     is_anonymous = not request.user.is_authenticated
     if not seconds or not is_anonymous or request.method != "GET" or (request.GET and not vary_on_query):
         return render()
-    version, page = lookup(name)
+    if keep_for is not None:
+        seconds = keep_for
+    version, page = lookup(name, any_version=keep_for is not None)
     if page is not None:
         return response_for(page, hit=True)
     response = render()

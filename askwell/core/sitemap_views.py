@@ -2,9 +2,10 @@
 
 Every section (static pages, articles, questions ...) is listed page by page as
 /sitemap-<section>-<page>.xml. The index and each page go through the page cache, so a crawler
-costs one cache lookup per page, and a write that changes content retires them with everything
-else. How many pages a section has comes from its paginator: Django's for the small sections,
-primary-key ranges for questions (askwell/community/sitemaps.py), so nothing here counts rows.
+costs one cache lookup per page; the index follows every content change at once, and each page
+of addresses is kept an hour (a new question reaches the sitemap within the hour). How many
+pages a section has comes from its paginator: Django's for the small sections, primary-key
+ranges for questions (askwell/community/sitemaps.py), so nothing here counts rows.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from askwell.core.pagecache import cached_for_anonymous
 
 Sitemaps = dict[str, type[Sitemap]]  # type: ignore[type-arg]
 ROBOTS = "noindex, noodp, noarchive"
+SECTION_SECONDS = 3600
 
 
 def section_url(request: HttpRequest, section: str, page: int) -> str:
@@ -55,4 +57,6 @@ def sitemap_section(request: HttpRequest, sitemaps: Sitemaps, section: str, page
         response["X-Robots-Tag"] = ROBOTS
         return response
 
-    return cached_for_anonymous(request, f"sitemap:{section}:{page}", render_section)
+    # A page of 5,000 addresses takes a while to render and crawlers tolerate an hour's lag: kept
+    # an hour whatever changes (the index, cheap, follows every change at once).
+    return cached_for_anonymous(request, f"sitemap:{section}:{page}", render_section, keep_for=SECTION_SECONDS)

@@ -7,6 +7,7 @@ import re
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -57,12 +58,13 @@ def test_index_and_pages_are_served_from_the_page_cache(anonymous: Client) -> No
     assert anonymous.get("/sitemap-articles-1.xml")["X-Page-Cache"] == "hit"
 
 
-def test_a_new_public_question_appears_once_content_changes_and_a_private_one_never(anonymous: Client) -> None:
+def test_a_new_public_question_appears_and_a_private_one_never(anonymous: Client) -> None:
     before = every_location(anonymous)
     shown = published_question()
     hidden = published_question(title="Is this cramp serious?")
     Question.objects.filter(pk=hidden.pk).update(state=QuestionState.PENDING_CONFIRMATION)
     bump_content_version()
+    cache.clear()  # sitemap pages are kept an hour whatever changes (the next test checks that)
     after = every_location(anonymous)
     assert shown.get_absolute_url() in after and shown.get_absolute_url() not in before
     assert hidden.get_absolute_url() not in after
@@ -82,6 +84,14 @@ def test_question_pages_are_id_ranges_counted_from_the_highest_id(anonymous: Cli
             anonymous.get("/sitemap-questions-3.xml")
     sql = " ".join(query["sql"].upper() for query in queries.captured_queries)
     assert "COUNT(" not in sql and "OFFSET" not in sql
+
+
+def test_sitemap_pages_are_kept_an_hour_but_the_index_follows_changes(anonymous: Client) -> None:
+    anonymous.get("/sitemap.xml")
+    anonymous.get("/sitemap-articles-1.xml")
+    bump_content_version()
+    assert anonymous.get("/sitemap.xml")["X-Page-Cache"] == "miss"
+    assert anonymous.get("/sitemap-articles-1.xml")["X-Page-Cache"] == "hit"
 
 
 def test_unknown_sections_and_pages_are_404(anonymous: Client) -> None:
