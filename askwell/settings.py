@@ -183,10 +183,13 @@ WHITENOISE_MAX_AGE = 3600
 # A file missing from the manifest is linked by its plain name (a missing asset), never a 500 page.
 WHITENOISE_MANIFEST_STRICT = False
 
-EMAIL_BACKEND = env_str(
+# EMAIL_BACKEND (the environment) names the backend that delivers; the one Django uses wraps it so
+# an email a task sends again after a crash keeps its Message-ID (askwell/core/mail.py).
+EMAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
 )
+EMAIL_BACKEND = "askwell.core.mail.StableMessageIdBackend"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")

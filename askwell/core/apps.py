@@ -19,6 +19,10 @@ class CoreConfig(AppConfig):
         post_migrate.connect(create_cache_tables, sender=self)
         from django.conf import settings
 
+        if "django_tasks" in settings.INSTALLED_APPS:
+            from askwell.core.mail import connect_task_signals
+
+            connect_task_signals()
         if "allauth" in settings.INSTALLED_APPS:
             from askwell.core.sharedcounters import share_allauth_counters
 

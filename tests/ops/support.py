@@ -20,7 +20,6 @@ import subprocess
 import sys
 import time
 import uuid
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -334,18 +333,22 @@ def hidden_field(html: bytes, name: str) -> str:
 # --- emails ------------------------------------------------------------------------------
 
 CONFIRMATION_TITLE = re.compile(r'Thank you for asking on [^:]+: "([^"]+)"')
+MESSAGE_ID = re.compile(r"(?im)^Message-ID:\s*(<[^>]+>)")  # long ids are folded onto the next line
 
 
-def confirmation_emails(mail_dir: Path) -> Counter[str]:
-    """How many confirmation emails each question title got (the file backend's files)."""
-    sent: Counter[str] = Counter()
+def confirmation_emails(mail_dir: Path) -> dict[str, list[str]]:
+    """The Message-IDs of the confirmation emails each question title got, one per delivery
+    (the file backend's files): a repeat of one email has the same Message-ID (askwell/core/mail.py)."""
+    sent: dict[str, list[str]] = {}
     if not mail_dir.is_dir():
         return sent
     for path in mail_dir.iterdir():
         text = path.read_text(errors="replace")
         for message in text.split("-" * 79):
             if "Subject: [askwell] Confirm your question" in message:
-                sent.update(CONFIRMATION_TITLE.findall(message))
+                message_id = MESSAGE_ID.search(message)
+                for title in CONFIRMATION_TITLE.findall(message):
+                    sent.setdefault(title, []).append(message_id.group(1) if message_id else "")
     return sent
 
 

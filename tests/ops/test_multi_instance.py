@@ -307,10 +307,10 @@ def test_kill_9_of_one_instance_under_load_costs_nothing(site: Site) -> None:
                         )[0][0] and time.monotonic() < deadline:
         time.sleep(0.5)
     emails = confirmation_emails(site.mail)
-    counts = Counter(emails[title] for title in ids)
+    counts = Counter(len(emails.get(title, [])) for title in ids)
     assert counts == Counter({1: len(ids)}), f"each stored question emailed exactly once: {counts}"
     print(f"\nmulti-instance (nginx, 2 x askwell serve, PostgreSQL, Redis): {sum(reads.values())} GETs "
           f"({reads[200]} x 200, {len(load.failed_reads)} failed), {sum(writes.values())} POSTs "
           f"({len(load.acknowledged)} acknowledged, {writes[502]} x 502 from the killed instance, unacknowledged); "
-          f"1 kill; lost 0, stored twice 0; {len(ids)} stored questions, {sum(emails[t] for t in ids)} "
+          f"1 kill; lost 0, stored twice 0; {len(ids)} stored questions, {sum(len(emails[t]) for t in ids)} "
           f"confirmation emails. {json.dumps({str(k): v for k, v in writes.items()})}")
