@@ -1,8 +1,11 @@
 """POST /api/v1/check: the spasm check as JSON, the same object as `askwell check --json`.
 
-Structured fields use the names of `askwell.medical.facts.Facts.from_structured`; the
-engine validates the values, so an unknown or contradictory one is a 422 with its message.
-Nothing is stored and the text is not logged.
+Structured fields are the Facts fields (`askwell.medical.facts.Facts`), except three the
+public contract names differently (shared/spec/interfaces.md): `sensation`, `timing` and
+`negatives` arrive under those names and are declared here, as aliases, on the Facts field
+they fill; this is the one place the two sets of names meet. The engine validates the
+values, so an unknown or contradictory one is a 422 with its message. Nothing is stored and
+the text is not logged.
 """
 
 from __future__ import annotations
@@ -43,11 +46,13 @@ class CheckIn(Schema):
     )
     locations: list[Location] | None = Field(None, description="Where the spasm is.")
     sides: Side | None = Field(None, description="One side or both (legs).")
-    sensation: list[str] | str | None = Field(None, description="What it feels like. " + _known("sensation"))
+    sensations: list[str] | str | None = Field(
+        None, alias="sensation", description="What it feels like. " + _known("sensation")
+    )
     duration_minutes: float | None = Field(None, ge=0, description="How long one episode lasts, in minutes.")
     frequency: Frequency | None = Field(None, description="How often it happens.")
     persists_weeks: float | None = Field(None, ge=0, description="How long the problem has been going on, in weeks.")
-    timing: list[str] | None = Field(None, description="When it happens. " + _known("timing"))
+    timings: list[str] | None = Field(None, alias="timing", description="When it happens. " + _known("timing"))
     age: int | None = Field(None, description="Age in years (0 to 120).")
     sex: Sex | None = None
     pregnant: bool | None = None
@@ -58,11 +63,14 @@ class CheckIn(Schema):
     conditions: list[str] | None = Field(None, description="Health conditions. " + _known("condition"))
     habits: list[str] | None = Field(None, description="Habits and activities. " + _known("habit"))
     symptoms: list[str] | None = Field(None, description="Other symptoms present. " + _known("symptom"))
-    negatives: list[str] | None = Field(None, description="Symptoms the person does not have. " + _known("symptom"))
+    pertinent_negatives: list[str] | None = Field(
+        None, alias="negatives", description="Symptoms the person does not have. " + _known("symptom")
+    )
     flags: list[str] | None = Field(None, description="Other details. " + _known("flag"))
 
     def structured(self) -> dict[str, Any]:
-        fields = self.model_dump(exclude={"text"}, exclude_none=True, mode="json")
+        """The structured fields under their Facts names (by field name, not the contract's alias)."""
+        fields = self.model_dump(exclude={"text"}, exclude_none=True, mode="json", by_alias=False)
         return {name: value for name, value in fields.items() if value not in ([], "")}
 
 
@@ -128,9 +136,9 @@ class CheckOut(Open):
 )
 def check_spasm(request: HttpRequest, payload: CheckIn) -> HttpResponse:
     try:
-        data = run_check(text=payload.text, structured=payload.structured())
+        result = run_check(text=payload.text, structured=payload.structured())
     except CheckerInputError as error:
         raise HttpError(422, error.message) from error
     # The object goes out exactly as the core made it (the CLI prints the same); CheckOut
     # documents it. Skipping the response model's re-validation also keeps the request cheap.
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(result.to_dict(), json_dumps_params={"ensure_ascii": False})

@@ -1,15 +1,16 @@
 """The thin seam between the web, API and CLI and the medical core's `check`.
 
 Everything that shows a check (page, JSON, terminal) goes through `run_check`, so the
-three agree by construction; input problems become one exception with a message fit to
-show the person.
+three agree by construction: each gets the typed `CheckResult`, and the JSON edges write
+its `to_dict()` (the contract's `CheckObject`). Input problems become one exception with a
+message fit to show the person.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from askwell.medical.check import CheckInputError, check
+from askwell.medical.check import CheckInputError, CheckResult, check
 from askwell.medical.facts import FactsError
 from askwell.medical.text import MAX_TEXT_CHARS
 
@@ -27,15 +28,13 @@ def too_long_message(length: int) -> str:
             "characters (a few sentences are enough).")
 
 
-def run_check(text: str | None = None, structured: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The contract's check object for a description and/or structured facts."""
+def run_check(text: str | None = None, structured: dict[str, Any] | None = None) -> CheckResult:
+    """The check of a description and/or structured facts (`.to_dict()`: the contract's object)."""
     text = (text or "").strip() or None
     if text is not None and len(text) > MAX_TEXT_CHARS:
         # The core would cut it; the contract asks us to refuse it with a clear message.
         raise CheckerInputError(too_long_message(len(text)))
     try:
-        result = check(text=text, structured=structured or None)
+        return check(text=text, structured=structured or None)
     except (CheckInputError, FactsError) as error:
         raise CheckerInputError(str(error)) from error
-    data: dict[str, Any] = result.to_dict()
-    return data

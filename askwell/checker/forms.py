@@ -1,7 +1,11 @@
 """The free-text form and the guided check's steps (one Django form per step).
 
-Field names are the state keys of askwell/checker/state.py; choices come from
-data/questions.yaml, whose values the medical core understands.
+Field names are the Facts names of the state (askwell/checker/state.py), except where a
+question asks about part of a Facts field: `red_flags` and `other_symptoms` are two lists of
+`symptoms`, and `easing` is the "does it ease" part of `flags`. Each step turns its answers
+into the state (`to_state`) and the state into its initial answers (`initial_from`), so
+these splits are written here once. Choices come from data/questions.yaml, whose values the
+medical core understands.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from django import forms
 
 from askwell.checker.engine import too_long_message
 from askwell.checker.questions import questions
+from askwell.checker.state import State, nearest_band
 from askwell.medical.text import MAX_TEXT_CHARS
 from askwell.medical.vocabulary import LOCATIONS, SEXES
 
@@ -70,11 +75,23 @@ class StepForm(forms.Form):
     title: ClassVar[str]
     intro: ClassVar[str] = ""
 
-    def to_state(self) -> dict[str, Any]:
-        return dict(self.cleaned_data)
+    @classmethod
+    def initial_from(cls, state: State) -> dict[str, Any]:
+        """This step's answers as the form shows them, from the answers so far."""
+        return {name: state[name] for name in cls.base_fields if state.get(name) is not None}
+
+    def to_state(self, state: State) -> State:
+        """The answers so far with this step's (valid) answers in place."""
+        return {**state, **self.cleaned_data}
+
+
+def _figure(band: str) -> float | None:
+    return float(band) if band else None
 
 
 Q = questions()
+# The "does it ease when you stretch" answers, which are flags of their own.
+EASING_FLAGS = frozenset(row["value"] for row in Q.easing)
 
 
 class WhereForm(StepForm):
@@ -95,11 +112,28 @@ class FeelForm(StepForm):
     title = "What is it like?"
 
     sensations = _checkboxes("What does it feel like?", Q.options("sensations"), "Tick all that apply.")
-    duration = _radios("How long does one episode last?", _bands(Q.durations))
+    duration_minutes = _radios("How long does one episode last?", _bands(Q.durations))
     easing = _radios("Does it ease when you stretch or move the muscle?", _bands(Q.easing))
     frequency = _radios("How often does it happen?", Q.options("frequency"))
-    persists = _radios("How long has this been going on?", _bands(Q.persistence))
+    persists_weeks = _radios("How long has this been going on?", _bands(Q.persistence))
     timings = _checkboxes("When does it happen?", Q.options("timings"), "Tick all that apply.")
+
+    @classmethod
+    def initial_from(cls, state: State) -> dict[str, Any]:
+        initial = super().initial_from(state)
+        initial["duration_minutes"] = nearest_band(state.get("duration_minutes"), Q.durations)
+        initial["persists_weeks"] = nearest_band(state.get("persists_weeks"), Q.persistence)
+        initial["easing"] = next((flag for flag in state.get("flags") or [] if flag in EASING_FLAGS), "")
+        return initial
+
+    def to_state(self, state: State) -> State:
+        answers = dict(self.cleaned_data)
+        easing = answers.pop("easing")
+        other_flags = [flag for flag in state.get("flags") or [] if flag not in EASING_FLAGS]
+        answers["flags"] = [*other_flags, easing] if easing else other_flags
+        answers["duration_minutes"] = _figure(answers["duration_minutes"])
+        answers["persists_weeks"] = _figure(answers["persists_weeks"])
+        return {**state, **answers}
 
 
 class AboutForm(StepForm):
@@ -138,6 +172,18 @@ class AboutForm(StepForm):
             raise forms.ValidationError("A pregnancy week was given, but the answer to 'Are you pregnant?' is no.")
         return cleaned
 
+    @classmethod
+    def initial_from(cls, state: State) -> dict[str, Any]:
+        initial = super().initial_from(state)
+        pregnant = state.get("pregnant")
+        initial["pregnant"] = "" if pregnant is None else ("yes" if pregnant else "no")
+        return initial
+
+    def to_state(self, state: State) -> State:
+        answers = dict(self.cleaned_data)
+        answers["pregnant"] = {"yes": True, "no": False}.get(answers["pregnant"])
+        return {**state, **answers}
+
 
 class HealthForm(StepForm):
     name = "health"
@@ -148,6 +194,18 @@ class HealthForm(StepForm):
     habits = _checkboxes("Does any of this apply to you?", Q.options("habits"))
     flags = _checkboxes("Anything else about the spasms?", Q.options("flags"))
 
+    @classmethod
+    def initial_from(cls, state: State) -> dict[str, Any]:
+        initial = super().initial_from(state)
+        initial["flags"] = [flag for flag in state.get("flags") or [] if flag not in EASING_FLAGS]
+        return initial
+
+    def to_state(self, state: State) -> State:
+        answers = dict(self.cleaned_data)
+        easing = [flag for flag in state.get("flags") or [] if flag in EASING_FLAGS]
+        answers["flags"] = [*easing, *answers["flags"]]
+        return {**state, **answers}
+
 
 class SymptomsForm(StepForm):
     name = "symptoms"
@@ -156,9 +214,9 @@ class SymptomsForm(StepForm):
 
     red_flags = _checkboxes("Do you have any of these?", Q.options("red_flags", "symptoms"))
     other_symptoms = _checkboxes("Or any of these?", Q.options("other_symptoms", "symptoms"))
-    negatives = _checkboxes(
+    pertinent_negatives = _checkboxes(
         "Which of these can you say you do NOT have?",
-        Q.options("negatives", "symptoms"),
+        Q.options("pertinent_negatives", "symptoms"),
         help_text="Saying what is absent helps too. Leave it empty if you are not sure.",
     )
     text = _description_field(
@@ -173,11 +231,25 @@ class SymptomsForm(StepForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         present = set(cleaned.get("red_flags") or []) | set(cleaned.get("other_symptoms") or [])
-        both = sorted(present & set(cleaned.get("negatives") or []))
+        both = sorted(present & set(cleaned.get("pertinent_negatives") or []))
         if both:
             names = ", ".join(Q.label("symptoms", value).lower() for value in both)
             raise forms.ValidationError(f"You ticked {names} as both present and absent; please choose one.")
         return cleaned
+
+    @classmethod
+    def initial_from(cls, state: State) -> dict[str, Any]:
+        initial = super().initial_from(state)
+        symptoms = state.get("symptoms") or []
+        red_flags = set(Q.choices["red_flags"])
+        initial["red_flags"] = [symptom for symptom in symptoms if symptom in red_flags]
+        initial["other_symptoms"] = [symptom for symptom in symptoms if symptom not in red_flags]
+        return initial
+
+    def to_state(self, state: State) -> State:
+        answers = dict(self.cleaned_data)
+        answers["symptoms"] = [*answers.pop("red_flags"), *answers.pop("other_symptoms")]
+        return {**state, **answers}
 
 
 STEPS: tuple[type[StepForm], ...] = (WhereForm, FeelForm, AboutForm, HealthForm, SymptomsForm)

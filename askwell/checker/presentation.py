@@ -1,13 +1,12 @@
-"""Turns the contract's check object into what the result page shows.
+"""Turns a check's result into what the result page shows.
 
-The page, the API and the CLI all start from the same dict (engine.run_check); this module
-only adds words, links to the knowledge sections and the "ask an expert" link.
+The page, the API and the CLI all start from the same `CheckResult` (engine.run_check); this
+module only adds words, links to the knowledge sections and the "ask an expert" link.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
@@ -16,7 +15,9 @@ from askwell.checker.questions import questions
 from askwell.helpnow.lines import is_act_now
 from askwell.knowledge.models import Topic
 from askwell.medical.causes import usual_suspect_reason
-from askwell.medical.vocabulary import TriageLevel
+from askwell.medical.check import CheckResult
+from askwell.medical.contract import TriageObject
+from askwell.medical.facts import Facts
 
 ASK_BODY_MAX_CHARS = 1500
 
@@ -74,7 +75,7 @@ class FactRow:
 @dataclass
 class ResultView:
     level: str
-    triage: dict[str, Any]  # shown by {% triage_help %}, in the words of every other page
+    triage: TriageObject  # shown by {% triage_help %}, in the words of every other page
     act_now: bool  # urgent, emergency or crisis: the "ask an expert" offer gives way to "do not wait"
     spasm_type: str | None
     spasm_type_label: str
@@ -91,7 +92,7 @@ class ResultView:
     truncated: bool
     unknown_words: list[str]
     ask_url: str
-    data: dict[str, Any] = field(repr=False)
+    check: CheckResult = field(repr=False)
 
 
 def topic_links(slugs: list[str]) -> dict[str, TopicLink]:
@@ -118,42 +119,41 @@ def _weeks(value: float) -> str:
     return f"about {weeks:g} week{'s' if weeks != 1 else ''}"
 
 
-def fact_rows(facts: dict[str, Any]) -> list[FactRow]:
+def fact_rows(facts: Facts) -> list[FactRow]:
     """What we understood, in words, each with the guided step that asks about it."""
     q = questions()
     rows: list[FactRow] = []
 
-    def values(label: str, key: str, group: str, step: str) -> None:
-        items = facts.get(key) or []
+    def values(label: str, items: set[str], group: str, step: str) -> None:
         if items:
-            rows.append(FactRow(label, "; ".join(q.label(group, item) for item in items), step))
+            rows.append(FactRow(label, "; ".join(q.label(group, item) for item in sorted(items)), step))
 
-    values("Where", "locations", "locations", "where")
-    if facts.get("sides"):
-        rows.append(FactRow("Side", q.label("sides", facts["sides"]), "where"))
-    values("What it feels like", "sensations", "sensations", "feel")
-    if facts.get("duration_minutes") is not None:
-        rows.append(FactRow("One episode lasts", _minutes(float(facts["duration_minutes"])), "feel"))
-    if facts.get("frequency"):
-        rows.append(FactRow("How often", q.label("frequency", facts["frequency"]), "feel"))
-    if facts.get("persists_weeks") is not None:
-        rows.append(FactRow("Going on for", _weeks(float(facts["persists_weeks"])), "feel"))
-    values("When", "timings", "timings", "feel")
-    if facts.get("age") is not None:
-        rows.append(FactRow("Age", str(facts["age"]), "about"))
-    if facts.get("sex"):
-        rows.append(FactRow("Sex", q.label("sex", facts["sex"]), "about"))
-    if facts.get("pregnant") is not None:
-        pregnancy = "Pregnant" if facts["pregnant"] else "Not pregnant"
-        if facts.get("pregnancy_week"):
-            pregnancy += f", week {facts['pregnancy_week']}"
+    values("Where", facts.locations, "locations", "where")
+    if facts.sides:
+        rows.append(FactRow("Side", q.label("sides", facts.sides), "where"))
+    values("What it feels like", facts.sensations, "sensations", "feel")
+    if facts.duration_minutes is not None:
+        rows.append(FactRow("One episode lasts", _minutes(facts.duration_minutes), "feel"))
+    if facts.frequency:
+        rows.append(FactRow("How often", q.label("frequency", facts.frequency), "feel"))
+    if facts.persists_weeks is not None:
+        rows.append(FactRow("Going on for", _weeks(facts.persists_weeks), "feel"))
+    values("When", facts.timings, "timings", "feel")
+    if facts.age is not None:
+        rows.append(FactRow("Age", str(facts.age), "about"))
+    if facts.sex:
+        rows.append(FactRow("Sex", q.label("sex", facts.sex), "about"))
+    if facts.pregnant is not None:
+        pregnancy = "Pregnant" if facts.pregnant else "Not pregnant"
+        if facts.pregnancy_week:
+            pregnancy += f", week {facts.pregnancy_week}"
         rows.append(FactRow("Pregnancy", pregnancy, "about"))
-    values("Medicines", "medicines", "medicines", "health")
-    values("Health conditions", "conditions", "conditions", "health")
-    values("Habits and activities", "habits", "habits", "health")
-    values("Other details", "flags", "flags", "health")
-    values("Other symptoms", "symptoms", "symptoms", "symptoms")
-    values("Not present", "pertinent_negatives", "symptoms", "symptoms")
+    values("Medicines", facts.medicines, "medicines", "health")
+    values("Health conditions", facts.conditions, "conditions", "health")
+    values("Habits and activities", facts.habits, "habits", "health")
+    values("Other details", facts.flags, "flags", "health")
+    values("Other symptoms", facts.symptoms, "symptoms", "symptoms")
+    values("Not present", facts.pertinent_negatives, "symptoms", "symptoms")
     return rows
 
 
@@ -168,25 +168,23 @@ def ask_url(title: str, body: str) -> str:
     return f"{base}?{urlencode({'title': title, 'body': body})}"
 
 
-def _ask_title(spasm_label: str, facts: dict[str, Any]) -> str:
+def _ask_title(spasm_label: str, facts: Facts) -> str:
     q = questions()
-    places = [q.label("locations", place).split(" (")[0].lower() for place in facts.get("locations") or []]
+    places = [q.label("locations", place).split(" (")[0].lower() for place in sorted(facts.locations)]
     what = spasm_label if spasm_label else "Muscle spasms"
     if places:
         return f"{what}: {', '.join(places[:3])} – what could be causing it?"
     return f"{what} – what could be causing it?"
 
 
-def build_result(data: dict[str, Any]) -> ResultView:
+def build_result(check: CheckResult) -> ResultView:
     q = questions()
-    triage = data.get("triage") or {}
-    level = str(triage.get("level") or TriageLevel.SEE_DOCTOR)
-    facts = data.get("facts") or {}
-    spasm_type = data.get("spasm_type")
+    triage = check.triage.to_object()
+    facts = check.facts
+    spasm_type = check.spasm_type
     type_info = q.spasm_types.get(spasm_type or "", {})
-    cause_topics = [q.causes.get(c["id"], {}).get("topic", "") for c in data.get("causes") or []]
-    wanted = [*cause_topics, type_info.get("topic", ""), *data.get("relief", []), *data.get("prevention", []),
-              *data.get("topics", [])]
+    cause_topics = [q.causes.get(cause.id, {}).get("topic", "") for cause in check.causes]
+    wanted = [*cause_topics, type_info.get("topic", ""), *check.relief, *check.prevention, *check.topics]
     links = topic_links([slug for slug in wanted if slug])
 
     def linked(slugs: list[str]) -> list[TopicLink]:
@@ -194,25 +192,24 @@ def build_result(data: dict[str, Any]) -> ResultView:
 
     causes = [
         CauseView(
-            id=cause["id"],
-            label=q.causes.get(cause["id"], {}).get("label", cause["id"].replace("_", " ").capitalize()),
-            score=float(cause.get("score", 0)),
-            why=[str(reason) for reason in cause.get("why", [])],
-            topic=links.get(q.causes.get(cause["id"], {}).get("topic", "")),
-            likelihood=likelihood(float(cause.get("score", 0))),
+            id=cause.id,
+            label=q.causes.get(cause.id, {}).get("label", cause.id.replace("_", " ").capitalize()),
+            score=cause.score,
+            why=list(cause.why),
+            topic=links.get(q.causes.get(cause.id, {}).get("topic", "")),
+            likelihood=likelihood(cause.score),
         )
-        for cause in data.get("causes") or []
+        for cause in check.causes
     ]
     causes, usual_suspects = without_repeated_reasons(causes)
-    faq = next((slug for slug in data.get("topics") or [] if slug.startswith("faq/") and slug in links), "")
+    faq = next((slug for slug in check.topics if slug.startswith("faq/") and slug in links), "")
     rows = fact_rows(facts)
     spasm_label = type_info.get("label", "")
-    text = str(data.get("text") or "")
-    body = text or "\n".join(f"{row.label}: {row.value}" for row in rows)
+    body = check.text or "\n".join(f"{row.label}: {row.value}" for row in rows)
     return ResultView(
-        level=level,
-        triage={**triage, "level": level},
-        act_now=is_act_now({**triage, "level": level}),
+        level=triage["level"],
+        triage=triage,
+        act_now=is_act_now(triage),
         spasm_type=spasm_type,
         spasm_type_label=spasm_label,
         spasm_type_topic=links.get(type_info.get("topic", "")),
@@ -220,13 +217,13 @@ def build_result(data: dict[str, Any]) -> ResultView:
         usual_suspects=usual_suspects,
         usual_suspect_reason=usual_suspect_reason(),
         guide=links.get(faq),
-        relief=linked(data.get("relief") or []),
-        prevention=linked(data.get("prevention") or []),
-        topics=linked(data.get("topics") or []),
+        relief=linked(check.relief),
+        prevention=linked(check.prevention),
+        topics=linked(check.topics),
         facts=rows,
-        understood=bool(facts.get("understood", rows)),
-        truncated=bool(facts.get("truncated")),
-        unknown_words=[str(word) for word in facts.get("unknown_words") or []][:20],
+        understood=facts.understood,
+        truncated=facts.truncated,
+        unknown_words=facts.unknown_words[:20],
         ask_url=ask_url(_ask_title(spasm_label, facts), body),
-        data=data,
+        check=check,
     )

@@ -2,8 +2,13 @@
 
 Nothing is stored on the server: each step posts the answers so far, signed with the
 site's secret so they cannot be altered on the way, and the result is computed from them.
-The state uses the form's field names; `structured_from_state` turns it into the fields
-that `askwell.medical.facts.Facts.from_structured` accepts.
+
+The state speaks the medical core's names: its keys are `Facts` fields (`duration_minutes`,
+`persists_weeks`, `symptoms`, `pertinent_negatives`, `flags` ...) holding Facts values, plus
+`text`, the optional description. So the state is, minus `text`, the structured fields that
+`askwell.medical.facts.Facts.from_structured` accepts. Where one question asks about part of a
+field (the red-flag and other-symptom lists of `symptoms`; the "does it ease" radio of
+`flags`), the step's form splits and joins it (askwell/checker/forms.py).
 """
 
 from __future__ import annotations
@@ -13,16 +18,23 @@ from typing import Any
 from django.core import signing
 
 from askwell.checker.questions import questions
+from askwell.medical.facts import Facts
 
-SALT = "askwell.checker.guided"
+# v2: the state's keys became the Facts names (issue 14); a page signed before that asks to
+# start again instead of being misread.
+SALT = "askwell.checker.guided.v2"
 # A check takes minutes; a day is generous and keeps an old page from working for ever.
 MAX_AGE_SECONDS = 24 * 60 * 60
 
 State = dict[str, Any]
 
-# State keys that hold lists of fact values and go to Facts under the same name.
-LIST_FIELDS = ("locations", "sensations", "timings", "medicines", "conditions", "habits")
-SCALAR_FIELDS = ("sides", "frequency", "sex")
+# The Facts fields the guided check asks about, in the order of its steps.
+ASKED_FIELDS = (
+    "locations", "sides", "sensations", "duration_minutes", "frequency", "persists_weeks", "timings",
+    "age", "sex", "pregnant", "pregnancy_week", "medicines", "conditions", "habits", "flags",
+    "symptoms", "pertinent_negatives",
+)
+TEXT = "text"
 
 
 class StateError(ValueError):
@@ -47,77 +59,32 @@ def load_state(token: str) -> State:
     return state
 
 
-def _number(value: Any) -> float | None:
-    if value in (None, ""):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def structured_from_state(state: State) -> dict[str, Any]:
-    """The answers as Facts.from_structured fields (empty answers left out)."""
-    structured: dict[str, Any] = {}
-    for name in LIST_FIELDS:
-        if state.get(name):
-            structured[name] = list(state[name])
-    for name in SCALAR_FIELDS:
-        if state.get(name):
-            structured[name] = state[name]
-    duration = _number(state.get("duration"))
-    if duration is not None:
-        structured["duration_minutes"] = duration
-    persists = _number(state.get("persists"))
-    if persists is not None:
-        structured["persists_weeks"] = persists
-    flags = list(state.get("flags") or [])
-    if state.get("easing"):
-        flags.append(state["easing"])
-    if flags:
-        structured["flags"] = flags
-    if state.get("age") is not None:
-        structured["age"] = int(state["age"])
-    if state.get("pregnant") in ("yes", "no"):
-        structured["pregnant"] = state["pregnant"] == "yes"
-    if state.get("pregnancy_week") is not None:
-        structured["pregnancy_week"] = int(state["pregnancy_week"])
-    symptoms = list(state.get("red_flags") or []) + list(state.get("other_symptoms") or [])
-    if symptoms:
-        structured["symptoms"] = symptoms
-    if state.get("negatives"):
-        structured["negatives"] = list(state["negatives"])
-    return structured
+    """The answers as Facts.from_structured fields: the state without its text and empty answers."""
+    return {name: state[name] for name in ASKED_FIELDS if state.get(name) not in (None, "", [])}
 
 
-def _nearest_band(value: float | None, bands: list[dict[str, str]]) -> str:
-    """The answer band whose representative figure is closest to a number read from text."""
+def nearest_band(value: float | None, bands: list[dict[str, str]]) -> str:
+    """The answer band whose representative figure is closest to a number (\"\" for none)."""
     if value is None:
         return ""
     return min(bands, key=lambda band: abs(float(band["value"]) - value))["value"]
 
 
-def state_from_facts(facts: dict[str, Any]) -> State:
-    """Answers pre-filled from what the free text was understood to say, to be corrected."""
+def state_from_facts(facts: Facts) -> State:
+    """Answers pre-filled from what the free text was understood to say, to be corrected.
+
+    Lengths of time are rounded to the band the guided step offers, so the step shows the
+    answer the person would have chosen."""
     q = questions()
-    red_flags, others = set(q.choices["red_flags"]), set(q.choices["other_symptoms"])
-    symptoms = list(facts.get("symptoms") or [])
-    flags = list(facts.get("flags") or [])
-    easing = next((flag for flag in ("not_easing", "eased") if flag in flags), "")
-    pregnant = facts.get("pregnant")
-    state: State = {name: list(facts.get(name) or []) for name in LIST_FIELDS}
-    state.update({name: facts.get(name) or "" for name in SCALAR_FIELDS})
-    state.update({
-        "duration": _nearest_band(facts.get("duration_minutes"), q.durations),
-        "persists": _nearest_band(facts.get("persists_weeks"), q.persistence),
-        "easing": easing,
-        "flags": [flag for flag in flags if flag not in ("eased", "not_easing")],
-        "age": facts.get("age"),
-        "pregnant": "" if pregnant is None else ("yes" if pregnant else "no"),
-        "pregnancy_week": facts.get("pregnancy_week"),
-        "red_flags": [s for s in symptoms if s in red_flags],
-        "other_symptoms": [s for s in symptoms if s in others or s not in red_flags],
-        "negatives": list(facts.get("pertinent_negatives") or []),
-        "text": "",
-    })
+    understood: dict[str, Any] = dict(facts.to_dict())
+    state: State = {name: understood[name] for name in ASKED_FIELDS}
+    state["duration_minutes"] = _band_figure(facts.duration_minutes, q.durations)
+    state["persists_weeks"] = _band_figure(facts.persists_weeks, q.persistence)
+    state[TEXT] = ""
     return state
+
+
+def _band_figure(value: float | None, bands: list[dict[str, str]]) -> float | None:
+    band = nearest_band(value, bands)
+    return float(band) if band else None

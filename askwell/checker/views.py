@@ -22,7 +22,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 from askwell.checker.engine import CheckerInputError, run_check
 from askwell.checker.forms import STEP_NAMES, STEPS, FreeTextForm, StepForm, step_form
 from askwell.checker.presentation import build_result
-from askwell.checker.state import State, StateError, load_state, sign_state, state_from_facts, structured_from_state
+from askwell.checker.state import (
+    TEXT,
+    State,
+    StateError,
+    load_state,
+    sign_state,
+    state_from_facts,
+    structured_from_state,
+)
+from askwell.medical.check import CheckResult
 from askwell.medical.facts import Facts, FactsError
 from askwell.medical.vocabulary import TriageLevel
 
@@ -51,21 +60,21 @@ def result(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         text = form.cleaned_data["text"]
         try:
-            data = run_check(text=text)
+            checked = run_check(text=text)
         except CheckerInputError as error:
             form.add_error("text", error.message)
         else:
-            return _hand_over_result(request, {"text": text}, data, state_from_facts(data.get("facts") or {}))
+            return _hand_over_result(request, {"text": text}, checked, state_from_facts(checked.facts))
     return render(request, "checker/start.html", {"form": form, "steps": STEPS}, status=422)
 
 
 def _hand_over_result(
-    request: HttpRequest, check: dict[str, Any], data: dict[str, Any], state: State, stopped_early: bool = False
+    request: HttpRequest, check: dict[str, Any], checked: CheckResult, state: State, stopped_early: bool = False
 ) -> HttpResponse:
     """Redirect to the result page with the check in a signed cookie (or show it now if too long)."""
     token = signing.dumps({**check, "early": stopped_early}, salt=RESULT_COOKIE_SALT, compress=True)
     if len(token) > RESULT_COOKIE_MAX_CHARS:
-        return _render_result(request, data, state, stopped_early)
+        return _render_result(request, checked, state, stopped_early)
     response = redirect("checker:result")
     response.status_code = 303
     response.set_cookie(RESULT_COOKIE, token, path="/check/", secure=request.is_secure(), httponly=True,
@@ -82,13 +91,13 @@ def _show_handed_over_result(request: HttpRequest) -> HttpResponse:
     try:
         if "state" in check:
             state = load_state(str(check["state"]))
-            data = run_check(text=state.get("text") or None, structured=structured_from_state(state))
+            checked = run_check(text=state.get(TEXT) or None, structured=structured_from_state(state))
         else:
-            data = run_check(text=str(check.get("text", "")))
-            state = state_from_facts(data.get("facts") or {})
+            checked = run_check(text=str(check.get("text", "")))
+            state = state_from_facts(checked.facts)
     except (StateError, CheckerInputError, FactsError):
         return redirect("checker:start")
-    return _render_result(request, data, state, stopped_early=bool(check.get("early")))
+    return _render_result(request, checked, state, stopped_early=bool(check.get("early")))
 
 
 @never_cache
@@ -96,32 +105,32 @@ def _show_handed_over_result(request: HttpRequest) -> HttpResponse:
 def guided(request: HttpRequest) -> HttpResponse:
     """The guided check: each step posts its answers with the signed answers so far."""
     if request.method == "GET":
-        return _render_step(request, STEPS[0](initial={}), {})
+        return _render_step(request, _step(STEPS[0], {}), {})
     try:
         state = load_state(request.POST.get("state", ""))
     except StateError as error:
-        return _render_step(request, STEPS[0](initial={}), {}, problem=error.args[0], status=400)
+        return _render_step(request, _step(STEPS[0], {}), {}, problem=error.args[0], status=400)
 
     goto = request.POST.get("goto", "")
     if goto in STEP_NAMES:  # "change this" from the result page, or a step link
-        return _render_step(request, step_form(goto)(initial=state), state)
+        return _render_step(request, _step(step_form(goto), state), state)
 
     name = request.POST.get("step", "")
     if name not in STEP_NAMES:
-        return _render_step(request, STEPS[0](initial=state), state)
+        return _render_step(request, _step(STEPS[0], state), state)
     form = step_form(name)(request.POST)
     action = request.POST.get("action", "next")
     index = STEP_NAMES.index(name)
 
     if action == "back":
         if form.is_valid():
-            state = {**state, **form.to_state()}
+            state = form.to_state(state)
         previous = STEPS[max(index - 1, 0)]
-        return _render_step(request, previous(initial=state), state)
+        return _render_step(request, _step(previous, state), state)
 
     if not form.is_valid():
         return _render_step(request, form, state, status=422)
-    state = {**state, **form.to_state()}
+    state = form.to_state(state)
     structured = structured_from_state(state)
     try:
         Facts.from_structured(structured)
@@ -131,29 +140,33 @@ def guided(request: HttpRequest) -> HttpResponse:
 
     if action == "finish" or index == len(STEPS) - 1:
         try:
-            data = run_check(text=state.get("text") or None, structured=structured)
+            checked = run_check(text=state.get(TEXT) or None, structured=structured)
         except CheckerInputError as error:
-            message = NOTHING_GIVEN if not structured and not state.get("text") else error.message
+            message = NOTHING_GIVEN if not structured and not state.get(TEXT) else error.message
             form.add_error(None, message)
             return _render_step(request, form, state, status=422)
-        return _hand_over_result(request, {"state": sign_state(state)}, data, state)
+        return _hand_over_result(request, {"state": sign_state(state)}, checked, state)
     emergency = _emergency_so_far(state, structured)
     if emergency is not None:
         # Someone describing an emergency should not have to answer more questions first.
         return _hand_over_result(request, {"state": sign_state(state)}, emergency, state, stopped_early=True)
-    return _render_step(request, STEPS[index + 1](initial=state), state)
+    return _render_step(request, _step(STEPS[index + 1], state), state)
 
 
-def _emergency_so_far(state: State, structured: dict[str, Any]) -> dict[str, Any] | None:
-    if not structured and not state.get("text"):
+def _step(form_class: type[StepForm], state: State) -> StepForm:
+    """A step's form showing the answers so far."""
+    return form_class(initial=form_class.initial_from(state))
+
+
+def _emergency_so_far(state: State, structured: dict[str, Any]) -> CheckResult | None:
+    if not structured and not state.get(TEXT):
         return None
     try:
-        data = run_check(text=state.get("text") or None, structured=structured)
+        checked = run_check(text=state.get(TEXT) or None, structured=structured)
     except CheckerInputError:
         return None
-    triage = data["triage"]
     # Thoughts of suicide or self-harm stop the questions too: the result page leads with the crisis lines.
-    return data if triage["level"] == TriageLevel.EMERGENCY or triage.get("crisis") else None
+    return checked if checked.triage.level == TriageLevel.EMERGENCY or checked.triage.crisis else None
 
 
 def _render_step(
@@ -173,9 +186,9 @@ def _render_step(
 
 
 def _render_result(
-    request: HttpRequest, data: dict[str, Any], state: State, stopped_early: bool = False
+    request: HttpRequest, checked: CheckResult, state: State, stopped_early: bool = False
 ) -> HttpResponse:
-    context = {"result": build_result(data), "state_token": sign_state(state), "steps": STEPS,
+    context = {"result": build_result(checked), "state_token": sign_state(state), "steps": STEPS,
                "stopped_early": stopped_early}
     response = render(request, "checker/result.html", context)
     response["X-Robots-Tag"] = "noindex"

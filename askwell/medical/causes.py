@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from askwell.medical.conditions import Predicate, compile_condition
+from askwell.medical.contract import CauseObject
 from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.facts import Facts
 from askwell.medical.vocabulary import CAUSE_IDS, SPASM_TYPES
@@ -48,7 +49,7 @@ class Cause:
     score: float
     why: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CauseObject:
         return {"id": self.id, "score": self.score, "why": list(self.why)}
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from askwell.medical.causes import Cause, rank_causes, spasm_type
+from askwell.medical.contract import CheckObject
 from askwell.medical.facts import Facts, FactsError, extract_facts, merge, validate
 from askwell.medical.plan import choose_plan
 from askwell.medical.triage import Triage, assess
@@ -44,11 +45,11 @@ class CheckResult:
     prevention: list[str]
     topics: list[str]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CheckObject:
         return {
             "text": self.text,
             "facts": self.facts.to_dict(),
-            "triage": self.triage.to_dict(),
+            "triage": self.triage.to_object(),
             "spasm_type": self.spasm_type,
             "causes": [cause.to_dict() for cause in self.causes],
             "relief": list(self.relief),

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
+from askwell.medical.contract import FactsObject
 from askwell.medical.data_files import load_yaml
 from askwell.medical.phrases import FactKey, Match, find_matches, load_phrase_index
 from askwell.medical.red_flags import asked_about, read_red_flags
@@ -86,7 +87,7 @@ class Facts:
             or self.pregnant
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FactsObject:
         result: dict[str, Any] = {}
         for f in fields(self):
             if f.name == "markers":
@@ -98,18 +99,19 @@ class Facts:
                 value = round(value, 2)
             result[f.name] = value
         result["understood"] = self.understood
-        return result
+        return cast(FactsObject, result)  # built from the fields above, which FactsObject lists
 
     @classmethod
     def from_structured(cls, data: dict[str, Any]) -> Facts:
-        """Build and validate facts from form or API fields (the to_dict() names)."""
+        """Build and validate facts from structured fields named as the Facts fields (the
+        to_dict() names). Edges that speak other names translate them where they are
+        declared: the API's contract names in askwell/checker/api.py (CheckIn)."""
         if not isinstance(data, dict):
             raise FactsError("Structured facts must be an object of named fields.")
         facts = cls()
-        for key, raw in data.items():
-            if raw is None or key in _READ_ONLY_FIELDS:
+        for name, raw in data.items():
+            if raw is None or name in _READ_ONLY_FIELDS:
                 continue
-            name = _FIELD_ALIASES.get(key, key)
             if name in _SET_FIELD_CATEGORY:
                 getattr(facts, name).update(_structured_values(name, raw))
             elif name in _SCALAR_FIELDS:
@@ -121,19 +123,13 @@ class Facts:
                     raise FactsError("pregnant must be true or false.")
                 facts.pregnant = raw
             else:
-                raise FactsError(f"Unknown field {key!r}.")
+                raise FactsError(f"Unknown field {name!r}.")
         if facts.pregnancy_week is not None and facts.pregnant is None:
             facts.pregnant = True
         validate(facts)
         return facts
 
 
-_FIELD_ALIASES = {
-    "location": "locations", "sensation": "sensations", "timing": "timings",
-    "symptom": "symptoms", "medicine": "medicines", "medications": "medicines",
-    "condition": "conditions", "habit": "habits", "flag": "flags", "side": "sides",
-    "negatives": "pertinent_negatives", "sign": "signs",
-}
 _SET_FIELD_CATEGORY = {
     attribute: category for category, attribute in SET_CATEGORIES.items()
     if category != "marker"

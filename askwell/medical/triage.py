@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from askwell.medical.conditions import Predicate, compile_condition, required_signs
+from askwell.medical.contract import RuleObject, TriageObject
 from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.facts import Facts, extract_facts
 from askwell.medical.red_flags import load_fallbacks
@@ -62,7 +63,7 @@ class TriageRule:
     required_signs: frozenset[str] | None = None
     safety_net: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> RuleObject:
         return {
             "id": self.id,
             "level": self.level,
@@ -139,7 +140,8 @@ class Triage:
         """Suicidal thoughts or self-harm: the answer leads with crisis help."""
         return any(rule.crisis for rule in self.rules)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_object(self) -> TriageObject:
+        """The contract's triage object, typed."""
         return {
             "level": self.level,
             "reasons": list(self.reasons),
@@ -151,6 +153,10 @@ class Triage:
             },
             "crisis": self.crisis,
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The same object as a plain dict, for callers that keep triage as one (answers, community)."""
+        return dict(self.to_object())
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,7 +86,7 @@ def test_a_guided_check_with_the_keyboard_on_the_body_map(page: Any, site_url: s
     press_continue(page)
 
     expect(page.locator("h1")).to_have_text("Other symptoms")
-    page.locator('input[name="negatives"][value="swelling"]').check()
+    page.locator('input[name="pertinent_negatives"][value="swelling"]').check()
     page.get_by_role("button", name="See the result").click()
     page.wait_for_load_state()
 

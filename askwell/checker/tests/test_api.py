@@ -44,8 +44,18 @@ def test_structured_fields_alone_are_enough(anonymous):
     assert data["facts"]["timings"] == ["night"]
     assert data["facts"]["pertinent_negatives"] == ["swelling"]
     assert data["triage"]["level"] == "see_doctor"
-    expected = check(structured={**payload}).to_dict()
+    # The contract's three names fill the Facts fields of the same meaning (checker/api.py).
+    facts_names = {"sensation": "sensations", "timing": "timings", "negatives": "pertinent_negatives"}
+    expected = check(structured={facts_names.get(name, name): value for name, value in payload.items()}).to_dict()
     assert data == expected
+
+
+def test_the_core_knows_one_name_per_fact() -> None:
+    from askwell.medical.facts import Facts, FactsError
+
+    with pytest.raises(FactsError, match="Unknown field 'negatives'"):
+        Facts.from_structured({"negatives": ["swelling"]})
+    assert Facts.from_structured({"pertinent_negatives": ["swelling"]}).pertinent_negatives == {"swelling"}
 
 
 def test_text_and_structured_fields_combine(anonymous):

@@ -40,12 +40,12 @@ def test_answers_travel_through_every_step_to_a_result(anonymous):
     response = start(anonymous)
     response = post_step(anonymous, response, "where", locations=["calf"], sides="both")
     assert "step 2 of 5" in html(response)
-    response = post_step(anonymous, response, "feel", sensations=["cramp"], duration="0.5", frequency="daily",
+    response = post_step(anonymous, response, "feel", sensations=["cramp"], duration_minutes="0.5", frequency="daily",
                          timings=["night"], easing="eased")
     response = post_step(anonymous, response, "about", age="70", sex="female", pregnant="no")
     response = post_step(anonymous, response, "health", conditions=["diabetes"], flags=["sleep_disturbed"])
     assert "step 5 of 5" in html(response)
-    response = post_step(anonymous, response, "symptoms", negatives=["swelling", "numbness"])
+    response = post_step(anonymous, response, "symptoms", pertinent_negatives=["swelling", "numbness"])
     page = html(response)
     assert response.status_code == 200
     assert "Your spasm check" in page
@@ -102,7 +102,8 @@ def test_a_pregnancy_week_with_not_pregnant_is_refused(anonymous):
 
 
 def test_a_symptom_cannot_be_both_present_and_absent(anonymous):
-    response = post_step(anonymous, start(anonymous), "symptoms", red_flags=["swelling"], negatives=["swelling"])
+    response = post_step(anonymous, start(anonymous), "symptoms", red_flags=["swelling"],
+                         pertinent_negatives=["swelling"])
     assert response.status_code == 422
     assert "both present and absent" in html(response)
 

@@ -19,7 +19,7 @@ LABEL_CATEGORIES = {
 CHOICE_CATEGORIES = {
     "sides": "side", "sensations": "sensation", "frequency": "frequency", "timings": "timing",
     "medicines": "medicine", "conditions": "condition", "habits": "habit", "flags": "flag",
-    "red_flags": "symptom", "other_symptoms": "symptom", "negatives": "symptom",
+    "red_flags": "symptom", "other_symptoms": "symptom", "pertinent_negatives": "symptom",
 }
 
 
@@ -65,7 +65,7 @@ def test_every_linked_topic_exists_in_the_knowledge_base():
 )
 def test_facts_read_from_text_survive_the_guided_form(text):
     facts = check(text).facts
-    state = state_from_facts(facts.to_dict())
+    state = state_from_facts(facts)
     again = Facts.from_structured(structured_from_state(load_state(sign_state(state))))
     for name in ("locations", "sensations", "timings", "medicines", "conditions", "symptoms",
                  "pertinent_negatives", "age", "pregnant", "pregnancy_week", "frequency", "sides"):

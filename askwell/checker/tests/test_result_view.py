@@ -37,7 +37,7 @@ def test_red_flag_text_gives_the_emergency_banner_before_anything_else(anonymous
 
 
 def test_the_banner_shows_what_to_do_how_soon_and_the_rules_with_sources(anonymous):
-    data = run_check(text=OLDER_ADULT)
+    data = run_check(text=OLDER_ADULT).to_dict()
     page = html(check_text(anonymous, OLDER_ADULT))
     triage = data["triage"]
     assert f'triage-banner triage-{triage["level"]}' in page
@@ -51,7 +51,7 @@ def test_the_banner_shows_what_to_do_how_soon_and_the_rules_with_sources(anonymo
 
 
 def test_causes_are_ranked_with_why_we_think_so(anonymous):
-    data = run_check(text=OLDER_ADULT)
+    data = run_check(text=OLDER_ADULT).to_dict()
     page = html(check_text(anonymous, OLDER_ADULT))
     shown = re.findall(r'data-cause="([a-z_]+)"', page)
     assert shown == [cause["id"] for cause in data["causes"]]
@@ -61,7 +61,7 @@ def test_causes_are_ranked_with_why_we_think_so(anonymous):
 
 
 def test_relief_and_prevention_link_to_the_exact_knowledge_sections(anonymous):
-    data = run_check(text=STORIES["stories/athlete"])
+    data = run_check(text=STORIES["stories/athlete"]).to_dict()
     page = html(check_text(anonymous, STORIES["stories/athlete"]))
     assert data["relief"] and data["prevention"]
     for slug in data["relief"] + data["prevention"]:
@@ -70,7 +70,7 @@ def test_relief_and_prevention_link_to_the_exact_knowledge_sections(anonymous):
 
 
 def test_a_missing_topic_is_skipped_gracefully(anonymous):
-    data = run_check(text=STORIES["stories/athlete"])
+    data = run_check(text=STORIES["stories/athlete"]).to_dict()
     slug = data["relief"][0]
     Topic.objects.filter(slug=slug).update(status=Status.UNPUBLISHED)
     topic = Topic.objects.get(slug=slug)

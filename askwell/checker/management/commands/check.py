@@ -26,6 +26,8 @@ from askwell.checker.presentation import TopicLink, fact_rows, topic_links
 from askwell.checker.questions import questions
 from askwell.core.models import SiteSettings
 from askwell.helpnow.terminal import disclaimer, triage_lines
+from askwell.medical.check import CheckResult
+from askwell.medical.contract import CheckObject
 
 
 class Command(SystemCheckCommand):
@@ -52,25 +54,26 @@ class Command(SystemCheckCommand):
 
     def _check_one(self, text: str, as_json: bool) -> None:
         try:
-            data = run_check(text=text)
+            checked = run_check(text=text)
         except CheckerInputError as error:
             if as_json:
                 self.stdout.write(json.dumps({"detail": error.message}, ensure_ascii=False))
             raise CommandError(error.message, returncode=2) from error
         if as_json:
-            self.stdout.write(json.dumps(data, ensure_ascii=False))
+            self.stdout.write(json.dumps(checked.to_dict(), ensure_ascii=False))
         else:
-            self.stdout.write(render_text(data))
+            self.stdout.write(render_text(checked))
 
     def _check_lines(self) -> None:
         for line in sys.stdin:
             text = line.rstrip("\r\n")
+            line_out: CheckObject | dict[str, str]
             try:
-                data: dict[str, Any] = run_check(text=text)
+                line_out = run_check(text=text).to_dict()
             except CheckerInputError as error:
                 # One object per input line, always, so outputs stay aligned with inputs.
-                data = {"text": text, "detail": error.message}
-            self.stdout.write(json.dumps(data, ensure_ascii=False))
+                line_out = {"text": text, "detail": error.message}
+            self.stdout.write(json.dumps(line_out, ensure_ascii=False))
             self.stdout.flush()
 
 
@@ -89,33 +92,32 @@ def _links(slugs: list[str]) -> dict[str, TopicLink]:
         return {}
 
 
-def render_text(data: dict[str, Any]) -> str:
+def render_text(checked: CheckResult) -> str:
     """The check for a terminal: crisis help and triage first (what to do, how soon, why), then the rest."""
     q = questions()
-    triage = data["triage"]
-    advice = triage.get("advice") or {}
-    slugs = [*data["relief"], *data["prevention"], *data["topics"]]
+    triage = checked.triage.to_object()
+    slugs = [*checked.relief, *checked.prevention, *checked.topics]
     links = _links(slugs)
     site = SiteSettings.current_or_fallback()
     lines = triage_lines(triage, site)
-    for rule in triage.get("rules") or []:
+    for rule in triage["rules"]:
         lines.append(f"  Why: {rule['why']} [{rule['id']}; source: {rule['source']}]")
-    if not triage.get("rules"):
-        lines += [f"  Why: {reason}" for reason in triage.get("reasons", [])]
-    for item in advice.get("safety_net") or []:
+    if not triage["rules"]:
+        lines += [f"  Why: {reason}" for reason in triage["reasons"]]
+    for item in triage["advice"]["safety_net"]:
         lines.append(f"  Get help sooner if: {item}")
     lines.append("")
-    kind = data.get("spasm_type")
+    kind = checked.spasm_type
     kind_label = q.spasm_types.get(kind or "", {}).get("label", kind or "not clear from the description")
     lines.append(f"Type: {kind_label}" + (f" ({kind})" if kind else ""))
     lines.append("")
-    if data["causes"]:
+    if checked.causes:
         lines.append("Possible causes, most likely first:")
-        for number, cause in enumerate(data["causes"], start=1):
-            label = q.causes.get(cause["id"], {}).get("label", cause["id"])
-            lines.append(f"  {number}. {label} [{cause['id']}, score {cause['score']}]")
-            if cause.get("why"):
-                lines.append(f"     why: {'; '.join(cause['why'])}")
+        for number, cause in enumerate(checked.causes, start=1):
+            label = q.causes.get(cause.id, {}).get("label", cause.id)
+            lines.append(f"  {number}. {label} [{cause.id}, score {cause.score}]")
+            if cause.why:
+                lines.append(f"     why: {'; '.join(cause.why)}")
         lines.append("")
 
     def topic_section(title: str, section: list[str]) -> None:
@@ -127,10 +129,10 @@ def render_text(data: dict[str, Any]) -> str:
             lines.append(f"  - {link.title} ({slug}) {settings.SITE_URL}{link.url}" if link else f"  - {slug}")
         lines.append("")
 
-    topic_section("Relief now:", data["relief"])
-    topic_section("Prevention:", data["prevention"])
-    topic_section("Further reading:", data["topics"])
-    rows = fact_rows(data.get("facts") or {})
+    topic_section("Relief now:", checked.relief)
+    topic_section("Prevention:", checked.prevention)
+    topic_section("Further reading:", checked.topics)
+    rows = fact_rows(checked.facts)
     lines.append("What we understood:")
     lines += [f"  {row.label}: {row.value}" for row in rows] or ["  nothing specific; try describing where and when"]
     lines += ["", disclaimer(site)]
