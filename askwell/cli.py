@@ -49,6 +49,8 @@ def ensure_ready() -> None:
 # Commands a person waits on: Django's system checks (which import every URLconf, the API's
 # schemas and allauth's views) are for deployments (`askwell check --deploy`), not for them.
 QUICK_COMMANDS = {"ask"}
+# ... nor the site's whole URLconf (the API and allauth): only the addresses they print.
+QUICK_URLCONF = "askwell.cli_urls"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -67,6 +69,10 @@ def main(argv: list[str] | None = None) -> None:
     django.setup()
     if needs_ready_database(argv):
         ensure_ready()
+    if command in QUICK_COMMANDS:
+        from django.urls import set_urlconf
+
+        set_urlconf(QUICK_URLCONF)
     execute_from_command_line(argv)
 
 
