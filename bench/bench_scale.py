@@ -275,7 +275,8 @@ def pages_table(backends: list[str], sizes: list[int], pg_server: str) -> None:
                 continue
             rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     names = ["list p1", "list near end", "list topic", "sitemap index", "sitemap last", "question"]
-    print("Request paths over N questions, in process, page cache off: p50 / p99 ms")
+    print("Request paths over N questions, in process, page cache off: p50 / p99 ms "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: other work inflates these)")
     print(f"{'backend':<12}{'questions':>11}{'insert s':>9}" + "".join(f"{name:>17}" for name in names))
     worst = 0.0
     for row in rows:

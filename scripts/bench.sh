@@ -4,6 +4,9 @@
 # script exits non-zero at the end and names the ones that failed.
 #   BENCH_SCALE_SIZES  sizes for bench/bench_scale.py (default 10000,100000,1000000; the 1M runs
 #                      take about 10 minutes on two cores, so set it lower for a quick look)
+#   BENCH_SCALE_PARTS  engine (answers over N indexed questions) and/or pages (the questions list,
+#                      sitemap and question page over N questions); default both
+#   BENCH_PAGES_ARGS   extra arguments for bench/bench_pages.py (e.g. "--duration 15 --repeat 3")
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -33,9 +36,11 @@ run() {
   fi
 }
 
-[ -f bench/bench_pages.py ] && run bench_pages "$PY" bench/bench_pages.py
+# shellcheck disable=SC2086 # BENCH_PAGES_ARGS is a list of arguments
+[ -f bench/bench_pages.py ] && run bench_pages "$PY" bench/bench_pages.py ${BENCH_PAGES_ARGS:-}
 [ -f bench/bench_answers.py ] && run bench_answers "$PY" bench/bench_answers.py
-[ -f bench/bench_scale.py ] && run bench_scale "$PY" bench/bench_scale.py --sizes "${BENCH_SCALE_SIZES:-10000,100000,1000000}"
+[ -f bench/bench_scale.py ] && run bench_scale "$PY" bench/bench_scale.py --sizes "${BENCH_SCALE_SIZES:-10000,100000,1000000}" \
+  --parts "${BENCH_SCALE_PARTS:-engine,pages}"
 [ -f bench/bench_checker.py ] && run bench_checker "$PY" bench/bench_checker.py
 [ -f bench/bench_triage.py ] && run bench_triage "$PY" bench/bench_triage.py
 
