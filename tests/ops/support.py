@@ -116,8 +116,9 @@ class DatabaseFactory:
         self.template = self._new("template")
         environment = askwell_environment(directory, self.template.url)
         for command in (["migrate", "--noinput"], ["loadcontent"]):
-            subprocess.run([*ASKWELL, *command], cwd=REPO, env=environment, check=True, capture_output=True,
-                           timeout=300)
+            done = subprocess.run([*ASKWELL, *command], cwd=REPO, env=environment, capture_output=True, text=True,
+                                  timeout=300)
+            assert done.returncode == 0, f"askwell {' '.join(command)} failed:\n{done.stderr[-3000:]}"
 
     def _new(self, purpose: str) -> ScratchDatabase:
         name = f"askwell_ops_{purpose}_{uuid.uuid4().hex[:10]}"

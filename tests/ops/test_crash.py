@@ -39,7 +39,9 @@ from tests.ops.support import (
 
 WRITERS = 8
 KILLS = 2
-LOAD_SECONDS = 2.0  # of writes before each kill, and after the last restart
+# Each phase of writes (before each kill, after the last restart) lasts at least MIN and until
+# PHASE_WRITES more writes were acknowledged, at most MAX seconds: bounded on a slow machine.
+MIN_PHASE_SECONDS, MAX_PHASE_SECONDS, PHASE_WRITES = 1.5, 10.0, 20
 LEASE_SECONDS = 2  # orphaned tasks are run again this soon (600 s in production)
 CONFIRMATION_TASK = "askwell.community.tasks.send_question_confirmation"
 
@@ -68,6 +70,17 @@ class Writers:
         self.stop.set()
         for thread in self.threads:
             thread.join(timeout=30)
+
+    def acknowledged(self) -> int:
+        with self.lock:
+            return len(self.questions) + len(self.comments)
+
+    def phase(self) -> None:
+        """Let the writers write for one phase (see PHASE_WRITES)."""
+        start, before = time.monotonic(), self.acknowledged()
+        time.sleep(MIN_PHASE_SECONDS)
+        while self.acknowledged() - before < PHASE_WRITES and time.monotonic() - start < MAX_PHASE_SECONDS:
+            time.sleep(0.1)
 
     def run(self) -> None:
         while not self.stop.is_set():
@@ -118,11 +131,11 @@ def test_kill_9_under_writes_loses_and_duplicates_nothing(databases: DatabaseFac
         stamp = hidden_field(page.body, "form_started")
         with Writers(server, article_id, stamp) as writers:
             for _ in range(KILLS):
-                time.sleep(LOAD_SECONDS)
+                writers.phase()
                 server.kill9()
                 time.sleep(0.3)  # writes meet a dead server for a moment
                 server.start()
-            time.sleep(LOAD_SECONDS)
+            writers.phase()
         requests_sent = sum(count for outcome, count in writers.outcomes.items() if "Refused" not in outcome)
         server.stop()
         # The last word on the queue: tasks orphaned by a kill come back once their lease ran out.
@@ -138,6 +151,8 @@ def test_kill_9_under_writes_loses_and_duplicates_nothing(databases: DatabaseFac
     server_errors = {k: v for k, v in statuses.items() if k.split()[1].startswith("5")}
     assert not server_errors, f"no 5xx: {statuses}\n{server.log_tail()}"
     assert len(writers.questions) >= 10 and len(writers.comments) >= 10, f"the load was real: {statuses}"
+    assert statuses["question RemoteDisconnected"] + statuses["question ConnectionResetError"] + statuses[
+        "comment RemoteDisconnected"] + statuses["comment ConnectionResetError"] > 0, "kills met requests in flight"
 
     # Every acknowledged question is stored once, under the id its writer was given.
     stored = database.rows("SELECT id, title FROM community_question WHERE title LIKE %s",
