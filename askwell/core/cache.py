@@ -16,10 +16,14 @@ from django.db import connections, router, transaction
 
 
 class DatabaseCache(DjangoDatabaseCache):
+    def __init__(self, table: str, params: dict[str, Any]) -> None:
+        super().__init__(table, params)
+        self.table_name = table  # Django keeps it as the untyped self._table
+
     def incr(self, key: Any, delta: int = 1, version: int | None = None) -> Any:
         alias = router.db_for_write(self.cache_model_class)
         connection = connections[alias]
-        table = connection.ops.quote_name(self._table)  # type: ignore[attr-defined]
+        table = connection.ops.quote_name(self.table_name)
         full_key = self.make_and_validate_key(key, version=version)
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         with transaction.atomic(using=alias), connection.cursor() as cursor:

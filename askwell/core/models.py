@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -108,9 +110,9 @@ class SiteSettings(models.Model):
     def __str__(self) -> str:
         return "Site settings"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.pk = 1
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
         cache.delete(CACHE_KEY)
         _remember(self)
         # Cached pages carry the help numbers: retire them all once the change is committed.
@@ -154,12 +156,14 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls) -> SiteSettings:
-        settings = cache.get(CACHE_KEY)
-        if settings is None:
+        cached = cache.get(CACHE_KEY)
+        if isinstance(cached, cls):
+            settings = cached
+        else:
             settings, _ = cls.objects.get_or_create(pk=1)
             cache.set(CACHE_KEY, settings, 300)
         _remember(settings)
-        return settings  # type: ignore[no-any-return]
+        return settings
 
     @classmethod
     def current_or_fallback(cls) -> SiteSettings:

@@ -137,12 +137,19 @@ def lookup(name: str, any_version: bool = False) -> tuple[int, CachedPage | None
     return int(version), None
 
 
-def response_for(page: CachedPage, hit: bool) -> HttpResponse:
-    response = HttpResponse(page.body, content_type=page.content_type, status=page.status)
+class CachedPageResponse(HttpResponse):
+    """A response served from (or just stored in) the page cache, carrying its `CachedPage`:
+    httpcache.HttpCacheMiddleware reads the ETag and the compressed forms from it."""
+
+    cached_page: CachedPage
+
+
+def response_for(page: CachedPage, hit: bool) -> CachedPageResponse:
+    response = CachedPageResponse(page.body, content_type=page.content_type, status=page.status)
     for name, value in page.headers:
         response[name] = value
     response["X-Page-Cache"] = "hit" if hit else "miss"
-    response.cached_page = page  # type: ignore[attr-defined]  # read by httpcache.HttpCacheMiddleware
+    response.cached_page = page
     return response
 
 

@@ -10,6 +10,8 @@ ranges for questions (askwell/community/sitemaps.py), so nothing here counts row
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sites.requests import RequestSite
@@ -20,7 +22,7 @@ from django.urls import reverse
 
 from askwell.core.pagecache import cached_for_anonymous
 
-Sitemaps = dict[str, type[Sitemap]]  # type: ignore[type-arg]
+Sitemaps = dict[str, type[Sitemap[Any]]]  # each section's items are its own model
 ROBOTS = "noindex, noodp, noarchive"
 SECTION_SECONDS = 3600
 

@@ -85,7 +85,7 @@ def test_an_unexpected_api_error_is_json_not_html(monkeypatch: pytest.MonkeyPatc
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(askwell.answers.api, "answer", broken)
+    monkeypatch.setattr(askwell.answers.api, "cached_answer", broken)  # the API reads answers through the cache
     client = Client(raise_request_exception=False)
     assert "wrong on our side" in api_error(client.get("/api/v1/answers?q=calf+cramp"), 500)
 
