@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-sqlite test-postgres lint bench browser-deps clean
+.PHONY: install semantic-model run test test-sqlite test-postgres lint bench browser-deps clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) semantic-model
+
+# The optional sentence-embedding model for instant answers, built once into
+# var/models/ (PyTorch only in a throwaway virtualenv; see the script). If it cannot be
+# built, askwell answers with words alone and says so.
+semantic-model: $(STAMP)
+	./scripts/build-semantic-model.sh
 
 # Links in emails (confirm, accept, unsubscribe) and the admin address printed on first run
 # follow the port served, unless SITE_URL is set (e.g. to the public https:// address).

@@ -29,6 +29,10 @@ django_stubs_ext.monkeypatch()
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent
 DATA_DIR = env_path("ASKWELL_DATA_DIR", REPO_DIR / "var")
+# The optional sentence-embedding model that `make install` builds (scripts/build-semantic-model.sh);
+# "off" switches it off. Without it, instant answers rank with words alone.
+SEMANTIC_MODEL_DIR = (None if env_str("ASKWELL_SEMANTIC_MODEL", "") == "off"
+                      else env_path("ASKWELL_SEMANTIC_MODEL", REPO_DIR / "var" / "models" / "all-minilm-l6-v2"))
 CONTENT_DIR = env_path("ASKWELL_CONTENT_DIR", REPO_DIR / "content")
 
 PRODUCTION = env_bool("ASKWELL_PRODUCTION", False)

@@ -1,10 +1,12 @@
-"""Instant answers on the dev set: the engine against a plain BM25 baseline, and latency.
+"""Instant answers on every question set: the engine with the semantic model, the same
+engine with words alone, and a plain BM25 baseline, in one run; and latency.
 
-    .venv/bin/python bench/bench_answers.py [--devset bench/answers_devset.yaml] [--show-misses]
+    .venv/bin/python bench/bench_answers.py [--show-misses]
 
 Uses a temporary SQLite database (or the DATABASE_URL one), loads the knowledge packs and
-indexes them through the same signal the site uses. Prints Recall@1, Recall@3 and MRR@10
-for both, how often the engine is (rightly) not confident, and latency p50/p99 per query.
+indexes them through the same signal the site uses. Prints, per set, Recall@1, Recall@3,
+MRR@10, confident coverage and precision, out-of-scope questions answered confidently and
+red flags under-triaged; R@1 per source for the real questions; latency p50/p99 per query.
 """
 
 from __future__ import annotations
@@ -19,9 +21,15 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-# Written blind, after the dev set; printed as a summary to show how far the dev-set figures carry.
+# Real consumer questions nobody on the project wrote (the development half; a held-out
+# half is kept outside the project), then the project's own sets: the development set
+# written beside the lexicon and the sets written blind (each file's header gives its history).
 REAL_QUESTIONS = REPO.parent / "shared" / "eval" / "real_questions_dev.yaml"
-EXTRA_SETS = ("answers_holdout.yaml", "answers_blind2.yaml")
+SETS = (("real questions (dev half)", REAL_QUESTIONS),
+        ("development set", REPO / "bench" / "answers_devset.yaml"),
+        ("held-out set", REPO / "bench" / "answers_holdout.yaml"),
+        ("blind set 2", REPO / "bench" / "answers_blind2.yaml"),
+        ("blind set 5", REPO / "bench" / "answers_blind5.yaml"))
 sys.path.insert(0, str(REPO))
 
 
@@ -81,142 +89,118 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def evaluate(path: Path, rank: Any) -> dict[str, Any]:
-    """Run one question set through the engine and the baseline ranker `rank`."""
+def load_set(path: Path) -> dict[str, Any]:
+    """A question set in either format: the project's mapping (questions with `answers`,
+    `off_topic`) or a list of {q, ok, level_floor, src} where `ok: []` is out of scope."""
     import yaml
 
-    return evaluate_set(yaml.safe_load(path.read_text(encoding="utf-8")), rank)
-
-
-def real_questions(path: Path) -> dict[str, Any]:
-    """../shared/eval/real_questions_dev.yaml in the project's set format (ok: [] is off-topic)."""
-    import yaml
-
-    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        return {"questions": [{"q": item["q"], "answers": item["answers"], "src": "-"}
+                              for item in data["questions"]],
+                "off_topic": list(data.get("off_topic", [])), "floors": []}
     return {
-        "questions": [{"q": item["q"], "answers": item["ok"], "src": item.get("src", "?")}
-                      for item in items if item["ok"]],
-        "off_topic": [item["q"] for item in items if not item["ok"]],
-        "floors": [(item["q"], item["level_floor"]) for item in items if item.get("level_floor")],
+        "questions": [{"q": item["q"], "answers": item["ok"], "src": item.get("src", "-")}
+                      for item in data if item["ok"]],
+        "off_topic": [item["q"] for item in data if not item["ok"]],
+        "floors": [(item["q"], item["level_floor"]) for item in data if item.get("level_floor")],
     }
 
 
-def evaluate_set(devset: dict[str, Any], rank: Any) -> dict[str, Any]:
+def evaluate_set(devset: dict[str, Any]) -> dict[str, Any]:
+    """The engine as it is now configured, on one set."""
     from askwell.answers.search import answer
+    from askwell.medical.vocabulary import TRIAGE_LEVELS
 
-    questions = [item["q"] for item in devset["questions"]]
     labels = [list(item["answers"]) for item in devset["questions"]]
-    off_topic = list(devset.get("off_topic", []))
-    engine_rankings: list[list[str]] = []
+    rankings: list[list[str]] = []
     confident: list[bool] = []
     latencies: list[float] = []
-    for question in questions:
+    for item in devset["questions"]:
         started = time.perf_counter()
-        result = answer(question, limit=10)
+        result = answer(item["q"], limit=10)
         latencies.append((time.perf_counter() - started) * 1000)
-        engine_rankings.append([a["topic"] for a in result["answers"]])
+        rankings.append([a["topic"] for a in result["answers"]])
         confident.append(bool(result["confident"]))
     off_confident = []
-    for question in off_topic:
+    for question in devset["off_topic"]:
         started = time.perf_counter()
         off_confident.append(bool(answer(question)["confident"]))
         latencies.append((time.perf_counter() - started) * 1000)
-    baseline_rankings = [rank(question) for question in questions]
-    pairs = zip(engine_rankings, labels, strict=True)
-    right_top = [bool(ranked[:1]) and ranked[0] in wanted for ranked, wanted in pairs]
+    under = [q for q, floor in devset["floors"]
+             if TRIAGE_LEVELS.index(answer(q)["triage"]["level"]) > TRIAGE_LEVELS.index(floor)]
+    right_top = [bool(ranked[:1]) and ranked[0] in wanted for ranked, wanted in zip(rankings, labels, strict=True)]
     right_confident = sum(c and r for c, r in zip(confident, right_top, strict=True))
+    every_confident = sum(confident) + sum(off_confident)
     return {
-        "questions": questions, "labels": labels, "off_topic": off_topic, "rankings": engine_rankings,
-        "engine": metrics(engine_rankings, labels), "baseline": metrics(baseline_rankings, labels),
-        "confident": confident, "off_confident": off_confident, "right_confident": right_confident,
-        "latencies": latencies,
+        "rankings": rankings, "labels": labels, "metrics": metrics(rankings, labels), "confident": confident,
+        "off_confident": off_confident, "coverage": sum(confident) / max(1, len(confident)),
+        "precision": right_confident / max(1, every_confident), "under": under, "latencies": latencies,
     }
+
+
+def print_row(name: str, n: str, m: dict[str, float], rest: str = "") -> None:
+    print(f"{name:28}{n:>9}{m['Recall@1']:>7.3f}{m['Recall@3']:>7.3f}{m['MRR@10']:>8.3f}{rest}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--devset", default=str(REPO / "bench" / "answers_devset.yaml"))
-    parser.add_argument("--also", nargs="*", default=[str(REPO / "bench" / name) for name in EXTRA_SETS],
-                        help="further question sets to summarise (default: the held-out and blind sets)")
-    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--show-misses", action="store_true", help="list the semantic engine's misses per set")
     args = parser.parse_args()
     setup_django()
+    from askwell.answers import engine
     from askwell.answers.search import answer
 
     answer("warm-up query")  # builds the in-process state once, as a running server has
     rank = baseline_ranker()  # built once: it reads every topic
-    result = evaluate(Path(args.devset), rank)
-    engine, baseline = result["engine"], result["baseline"]
-    confident, off_confident, latencies = result["confident"], result["off_confident"], result["latencies"]
-
-    print(f"dev set: {len(result['questions'])} answerable questions, {len(result['off_topic'])} off-topic")
-    print(f"{'':14}{'engine':>10}{'BM25 baseline':>16}")
-    for name in ("Recall@1", "Recall@3", "MRR@10"):
-        print(f"{name:14}{engine[name]:>10.3f}{baseline[name]:>16.3f}")
-    print(f"confident on answerable: {sum(confident)}/{len(confident)}"
-          f" (of which top answer right: {result['right_confident']})")
-    print(f"confident on off-topic:  {sum(off_confident)}/{len(off_confident)} (lower is better)")
-    all_confident = sum(confident) + sum(off_confident)
-    print(f"confident answers: coverage {sum(confident) / max(1, len(confident)):.3f} of answerable, "
-          f"precision {result['right_confident'] / max(1, all_confident):.3f} (right top answer among all confident, "
-          f"off-topic included)")
-    print(f"latency per query (in process, incl. triage): p50 {statistics.median(latencies):.2f} ms, "
-          f"p99 {percentile(latencies, 0.99):.2f} ms, max {max(latencies):.2f} ms")
+    sets = [(name, path, load_set(path)) for name, path in SETS if path.exists()]
+    semantic_on = engine.encoder() is not None
+    print(engine.semantic_status())
+    print(f"{'set / ranker':28}{'n (oos)':>9}{'R@1':>7}{'R@3':>7}{'MRR@10':>8}{'conf.cov':>10}{'prec.':>7}"
+          f"{'oos conf.':>10}{'under':>7}")
+    variants = [("semantic", True), ("words only", False)] if semantic_on else [("words only", False)]
+    latency: dict[str, list[float]] = {}
+    results: dict[tuple[str, str], dict[str, Any]] = {}
+    for set_name, _path, devset in sets:
+        n = f"{len(devset['questions'])} ({len(devset['off_topic'])})"
+        print(set_name)
+        for variant, enabled in variants:
+            engine.use_semantic(enabled)
+            answer("warm-up query")
+            result = evaluate_set(devset)
+            results[(set_name, variant)] = result
+            latency.setdefault(variant, []).extend(result["latencies"])
+            floors = f"{len(result['under'])}/{len(devset['floors'])}" if devset["floors"] else "-"
+            print_row(f"  engine, {variant}", n, result["metrics"],
+                      f"{result['coverage']:>10.3f}{result['precision']:>7.3f}"
+                      f"{sum(result['off_confident']):>6}/{len(result['off_confident']):<3}{floors:>7}")
+        baseline = [rank(item["q"]) for item in devset["questions"]]
+        print_row("  plain BM25", n, metrics(baseline, [list(i["answers"]) for i in devset["questions"]]))
+    engine.use_semantic(True)
+    for variant, values in latency.items():
+        print(f"latency per query, engine {variant} (in process, incl. triage): "
+              f"p50 {statistics.median(values):.2f} ms, p99 {percentile(values, 0.99):.2f} ms, "
+              f"max {max(values):.2f} ms")
+    real = next(((name, devset) for name, path, devset in sets if path == REAL_QUESTIONS), None)
+    if real is not None:
+        result = results[(real[0], variants[0][0])]
+        by_source: dict[str, list[int]] = {}
+        for item, ranked in zip(real[1]["questions"], result["rankings"], strict=True):
+            tally = by_source.setdefault(item["src"], [0, 0])
+            tally[0] += 1
+            tally[1] += bool(ranked[:1]) and ranked[0] in item["answers"]
+        print(f"real questions, R@1 per source (engine, {variants[0][0]}): "
+              + ", ".join(f"{src} {right}/{n}" for src, (n, right) in sorted(by_source.items())))
     if args.show_misses:
-        for question, ranked, wanted in zip(result["questions"], result["rankings"], result["labels"], strict=True):
-            if not ranked or ranked[0] not in wanted:
-                print(f"  miss: {question!r}: got {ranked[:3]}, wanted {wanted}")
-        for question, flag in zip(result["off_topic"], off_confident, strict=True):
-            if flag:
-                print(f"  confident off-topic: {question!r}")
-
-    print_real_questions(rank)
-
-    extra = [Path(name) for name in args.also if Path(name).exists()]
-    if extra:
-        print()
-        print("generalisation: sets written without seeing the engine (see each file's header for its history)")
-        print(f"{'set':24}{'n':>5}{'R@1':>7}{'R@3':>7}{'MRR':>7}  {'BM25 R@1':>8}{'R@3':>7}{'MRR':>7}"
-              f"{'conf. cov':>10}{'prec.':>7}")
-        for path in extra:
-            other = evaluate(path, rank)
-            e, b = other["engine"], other["baseline"]
-            every_confident = sum(other["confident"]) + sum(other["off_confident"])
-            print(f"{path.stem:24}{len(other['questions']):>5}{e['Recall@1']:>7.3f}{e['Recall@3']:>7.3f}"
-                  f"{e['MRR@10']:>7.3f}  {b['Recall@1']:>8.3f}{b['Recall@3']:>7.3f}{b['MRR@10']:>7.3f}"
-                  f"{sum(other['confident']) / max(1, len(other['confident'])):>10.3f}"
-                  f"{other['right_confident'] / max(1, every_confident):>7.3f}")
-
-
-def print_real_questions(rank: Any) -> None:
-    """The real consumer questions nobody on the project wrote (development half)."""
-    from askwell.answers.search import answer
-    from askwell.medical.vocabulary import TRIAGE_LEVELS
-
-    if not REAL_QUESTIONS.exists():
-        print(f"(no {REAL_QUESTIONS}: real questions skipped)")
-        return
-    data = real_questions(REAL_QUESTIONS)
-    result = evaluate_set(data, rank)
-    e, b = result["engine"], result["baseline"]
-    every_confident = sum(result["confident"]) + sum(result["off_confident"])
-    under = [q for q, floor in data["floors"]
-             if TRIAGE_LEVELS.index(answer(q)["triage"]["level"]) > TRIAGE_LEVELS.index(floor)]
-    print()
-    print(f"real questions (development half, {REAL_QUESTIONS.name}): {len(result['questions'])} answerable, "
-          f"{len(result['off_topic'])} out of scope, {len(data['floors'])} with a stated red flag")
-    print(f"{'':14}{'engine':>10}{'BM25 baseline':>16}")
-    for name in ("Recall@1", "Recall@3", "MRR@10"):
-        print(f"{name:14}{e[name]:>10.3f}{b[name]:>16.3f}")
-    print(f"confident answers: coverage {sum(result['confident']) / max(1, len(result['confident'])):.3f}, "
-          f"precision {result['right_confident'] / max(1, every_confident):.3f}; "
-          f"out of scope answered confidently: {sum(result['off_confident'])}; red flags under-triaged: {len(under)}")
-    by_source: dict[str, list[int]] = {}
-    for item, ranked in zip(data["questions"], result["rankings"], strict=True):
-        tally = by_source.setdefault(item["src"], [0, 0])
-        tally[0] += 1
-        tally[1] += bool(ranked[:1]) and ranked[0] in item["answers"]
-    print("  R@1 per source: " + ", ".join(f"{src} {right}/{n}" for src, (n, right) in sorted(by_source.items())))
+        for set_name, _path, devset in sets:
+            result = results[(set_name, variants[0][0])]
+            print(f"misses in {set_name}:")
+            for item, ranked in zip(devset["questions"], result["rankings"], strict=True):
+                if not ranked or ranked[0] not in item["answers"]:
+                    print(f"  {item['q']!r}: got {ranked[:3]}, wanted {item['answers']}")
+            for question, flag in zip(devset["off_topic"], result["off_confident"], strict=True):
+                if flag:
+                    print(f"  confident out of scope: {question!r}")
 
 
 if __name__ == "__main__":

@@ -1,15 +1,19 @@
 """The engine's in-process state: the knowledge documents analysed for re-ranking, corpus
-statistics and the spelling vocabulary. Rebuilt whenever the knowledge documents change."""
+statistics, the spelling vocabulary and (when the semantic model is installed) the topics'
+passage vectors. Rebuilt whenever the knowledge documents change."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Max
 
+from askwell.answers import semantic
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import STOPWORDS, CorpusStats, Document, stem
 from askwell.knowledge.models import Pack, Status, Topic
@@ -30,14 +34,51 @@ class State:
     near_misses: tuple[tuple[str, ...], ...] = ()
     # Knowledge topic key -> the question types it answers (pack data, `answers:`).
     answers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The knowledge topics' passages as sentence vectors; None without the semantic model.
+    vectors: semantic.TopicVectors | None = None
 
 
-_lock = threading.Lock()
+logger = logging.getLogger(__name__)
+_lock = threading.RLock()
 _state: State | None = None
 _checked_at = 0.0
 # How long a process trusts its state before asking the database whether knowledge changed.
 # Writes in this process forget the state at once; other processes catch up within this time.
 RECHECK_SECONDS = 1.0
+
+
+_encoder: semantic.Encoder | None = None
+_encoder_status: str | None = None
+
+
+def encoder() -> semantic.Encoder | None:
+    """The process's sentence encoder, loaded once (None: lexical ranking only)."""
+    global _encoder, _encoder_status
+    if _encoder_status is None:
+        with _lock:
+            if _encoder_status is None:
+                _encoder, _encoder_status = semantic.load_encoder(settings.SEMANTIC_MODEL_DIR)
+                logger.info("%s", _encoder_status)
+    return _encoder
+
+
+def use_semantic(enabled: bool) -> None:
+    """Switch the semantic model off (or back on) in this process: the benchmark measures
+    the engine with and without it in one run."""
+    global _encoder, _encoder_status
+    with _lock:
+        _encoder, _encoder_status = (None, None) if enabled else (None, "semantic model switched off in this process")
+    forget()
+
+
+def semantic_status(load: bool = True) -> str:
+    """One line for start-up output: is the semantic model in use, and if not, why. A
+    server's master process asks with load=False: the model is loaded in each worker
+    after the fork, never shared across it."""
+    if not load and _encoder_status is None:
+        return semantic.missing(settings.SEMANTIC_MODEL_DIR) or f"semantic model found in {settings.SEMANTIC_MODEL_DIR}"
+    encoder()
+    return _encoder_status or ""
 
 
 def as_document(row: SearchDocument) -> Document:
@@ -75,6 +116,12 @@ def _build(signature: tuple[Any, ...]) -> State:
     vocabulary += lexicon.misspellings.values()
     common_words()  # loaded with the state, not on the first question with an unknown word
     packs = list(Pack.objects.filter(status=Status.PUBLISHED).values_list("covers", "near_misses"))
+    topics = {slug: (answers, keywords, asks) for slug, answers, keywords, asks in
+              Topic.objects.filter(status=Status.PUBLISHED).values_list("slug", "answers", "keywords", "asks")}
+    model = encoder()
+    vectors = None if model is None else semantic.topic_vectors(model, (
+        semantic.TopicText(d.key, d.title, d.body, *[list(v or ()) for v in topics.get(d.key, ((), (), ()))[1:]])
+        for d in documents.values()), settings.DATA_DIR / "cache")
     return State(
         signature=signature,
         documents=documents,
@@ -82,8 +129,8 @@ def _build(signature: tuple[Any, ...]) -> State:
         corrector=SpellingCorrector.from_words(vocabulary),
         covers=_subjects([covers for covers, _ in packs]),
         near_misses=_subjects([near for _, near in packs]),
-        answers={slug: frozenset(types or ()) for slug, types in
-                 Topic.objects.filter(status=Status.PUBLISHED).values_list("slug", "answers")},
+        answers={slug: frozenset(answers or ()) for slug, (answers, _, _) in topics.items()},
+        vectors=vectors,
     )
 
 

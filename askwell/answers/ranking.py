@@ -39,6 +39,8 @@ TITLE_BONUS = 0.3
 # A topic that answers the kind of question asked ("what causes ...", "how do I stop ...")
 # is preferred over one that only shares its words (askwell/medical/question_types.py).
 TYPE_BONUS = 0.35
+# ... and one that answers other kinds of question loses this share.
+TYPE_PENALTY = 0.2
 # Sections whose pages illustrate rather than answer (a person's story) start a little lower.
 SECTION_PRIOR: dict[str, float] = {"stories/": 0.8}
 
@@ -52,6 +54,11 @@ CONFIDENT_SCORE = 5.0
 FULL_COVERAGE = 0.9
 FULL_COVERAGE_SCORE = 1.25
 CLEAR_LEAD = 0.1
+# With the semantic model: the cosine similarity between the question and the best topic's
+# closest passage above which the first answer is called the answer. On the real questions
+# of ../shared/eval (and the project's own sets) this keeps precision at about 0.95 or more
+# with no out-of-scope question passed; lower, wrong first answers get through.
+CONFIDENT_SIMILARITY = 0.75
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
@@ -278,6 +285,10 @@ class Ranked:
     document: Document
     score: float
     coverage: float
+    # Cosine similarity in meaning to the question (the semantic model), None without one.
+    similarity: float | None = None
+    # The word score alone, before meaning was blended in (equal to `score` without the model).
+    words: float | None = None
 
 
 def _term_weights(plan: QueryPlan, stats: CorpusStats) -> dict[str, float]:
@@ -339,36 +350,71 @@ def prior(key: str) -> float:
 
 
 def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
-           answers_type: Callable[[Document], bool] | None = None) -> list[Ranked]:
+           answers_type: Callable[[Document], bool] | None = None,
+           similarity: Callable[[Document], float | None] | None = None) -> list[Ranked]:
     """Order candidates; a document that answers the kind of question asked (its cause,
-    relief ...; `answers_type`) earns TYPE_BONUS."""
+    relief ...; `answers_type`) earns TYPE_BONUS.
+
+    With `similarity` (closeness in meaning, None for a document the model has not seen)
+    the order blends the word score, as a share of the best one, with it: words find what
+    was named, meaning finds what was asked in other words. A document with no vector
+    keeps its word share, so it neither gains nor loses by the model's presence.
+    """
     weights = _term_weights(plan, stats)
 
     def fit(document: Document) -> float:
-        return 1.0 + TYPE_BONUS if answers_type is not None and answers_type(document) else 1.0
+        if answers_type is None:
+            return 1.0
+        return 1.0 + TYPE_BONUS if answers_type(document) else 1.0 - TYPE_PENALTY
 
     ranked = [Ranked(d, score(plan, d, stats, weights) * prior(d.key) * fit(d), coverage(plan, d, stats))
               for d in documents]
+    if similarity is not None:
+        ranked = _blend_meaning(ranked, similarity)
     ranked = [r for r in ranked if r.score > 0]
     ranked.sort(key=lambda r: (-r.score, r.document.key))
     return ranked
+
+
+# The share of the order that meaning decides when the semantic model is present.
+MEANING_WEIGHT = 0.5
+
+
+def _blend_meaning(ranked: list[Ranked], similarity: Callable[[Document], float | None]) -> list[Ranked]:
+    top = max((r.score for r in ranked), default=0.0) or 1.0
+    blended = []
+    for item in ranked:
+        words = item.score / top
+        meaning = similarity(item.document)
+        value = words if meaning is None else (1 - MEANING_WEIGHT) * words + MEANING_WEIGHT * max(0.0, meaning)
+        # Kept on the word score's scale, so the thresholds of is_confident still read it.
+        blended.append(Ranked(item.document, value * top, item.coverage, meaning, item.score))
+    return blended
 
 
 def confidence(best: Ranked | None) -> float:
     """0..1: how sure we are that the best document answers the question."""
     if best is None:
         return 0.0
+    if best.similarity is not None:
+        return round(max(0.0, min(1.0, best.similarity)), 3)
     strength = min(1.0, best.score / (2 * CONFIDENT_SCORE))
     return round(best.coverage * (0.5 + 0.5 * strength), 3)
 
 
 def is_confident(best: Ranked | None, runner_up: Ranked | None = None) -> bool:
+    """Is the best document the answer? With the semantic model, its closeness in meaning
+    decides (calibrated on real questions: bench/bench_answers.py); without it, or for a
+    community question the model has not seen, how much of the question its words cover."""
     if best is None:
         return False
-    if best.coverage >= CONFIDENT_COVERAGE and best.score >= CONFIDENT_SCORE:
+    if best.similarity is not None:
+        return best.similarity >= CONFIDENT_SIMILARITY
+    words = best.words if best.words is not None else best.score
+    if best.coverage >= CONFIDENT_COVERAGE and words >= CONFIDENT_SCORE:
         return True
     lead = 1.0 - (runner_up.score / best.score if runner_up is not None and best.score > 0 else 0.0)
-    return best.coverage >= FULL_COVERAGE and best.score >= FULL_COVERAGE_SCORE and lead >= CLEAR_LEAD
+    return best.coverage >= FULL_COVERAGE and words >= FULL_COVERAGE_SCORE and lead >= CLEAR_LEAD
 
 
 # --------------------------------------------------------------------------- snippets

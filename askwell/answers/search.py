@@ -53,12 +53,21 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
     plan = analyse(text, default_lexicon(), state.corrector, is_known=is_known)
     question = read_question(text)
     plan = _weigh_the_question_over_the_story(plan, question.asking_part)
+    plan = _weigh_the_subject_over_the_cue(plan, question.cue_words)
     if not plan.terms:
         return plan, [], state
     words = plan.backend_words
     # The knowledge base is small and held in memory, analysed once: every topic is scored in
     # Python, with no database round trip. Only community questions come from the backend.
     documents = [document for document in state.documents.values() if _mentions(document, plan)]
+    # The whole message, not only its asking part: the model weighs a story's words itself,
+    # and the asking part alone ("is this from that?") often names nothing.
+    meaning = _meaning(state, text)
+    if meaning:
+        # Topics close in meaning join even when they share no word with the question.
+        named = {document.key for document in documents}
+        closest = sorted(meaning, key=lambda key: -meaning[key])[:MEANING_CANDIDATES]
+        documents += [d for d in state.documents.values() if d.key in closest and d.key not in named]
     question_ids = _question_candidates(plan, state, search_backend)
     if not documents and not question_ids:
         for doc_id, _ in search_backend.fuzzy(" ".join(words), KNOWLEDGE_CANDIDATES):
@@ -73,7 +82,24 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
     def answers_type(document: Document) -> bool:
         return not asked.isdisjoint(state.answers.get(document.key, frozenset()))
 
-    return plan, rerank(plan, documents, state.stats, answers_type)[:limit], state
+    def similarity(document: Document) -> float | None:
+        return meaning.get(document.key)
+
+    ranked = rerank(plan, documents, state.stats, answers_type if asked else None, similarity if meaning else None)
+    return plan, ranked[:limit], state
+
+
+# Topics closest in meaning that are ranked even when no word matched.
+MEANING_CANDIDATES = 5
+
+
+def _meaning(state: Any, text: str) -> dict[str, float]:
+    """Each knowledge topic's closeness in meaning to the text; empty without the model."""
+    model = engine.encoder()
+    if model is None or state.vectors is None:
+        return {}
+    similarities: dict[str, float] = state.vectors.similarities(model.encode_one(text))
+    return similarities
 
 
 # In a long message, words only in the story count this much of words in the question.
@@ -88,6 +114,23 @@ def _weigh_the_question_over_the_story(plan: QueryPlan, part: str | None) -> Que
         return plan
     asked = {stem(word) for word in words_of(part)}
     terms = [term if term.stem in asked else replace(term, weight=term.weight * STORY_WEIGHT) for term in plan.terms]
+    terms.sort(key=lambda term: -term.weight)
+    return replace(plan, terms=terms)
+
+
+# Words that only say what kind of question it is ("relieve", "causes") count this much of
+# the subject's words: the kind is matched through the topics' `answers:` instead.
+CUE_WEIGHT = 0.5
+
+
+def _weigh_the_subject_over_the_cue(plan: QueryPlan, cue_words: frozenset[str]) -> QueryPlan:
+    if not cue_words:
+        return plan
+    cues = {stem(word) for word in cue_words}
+    subject = [term for term in plan.terms if term.stem not in cues]
+    if not subject:
+        return plan  # "symptoms?": the cue is all there is to go on
+    terms = [term if term.stem not in cues else replace(term, weight=term.weight * CUE_WEIGHT) for term in plan.terms]
     terms.sort(key=lambda term: -term.weight)
     return replace(plan, terms=terms)
 

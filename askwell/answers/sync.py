@@ -64,7 +64,10 @@ def _topic_values(topic: Any) -> dict[str, Any]:
     lexicon = default_lexicon()
     phrases = [str(keyword) for keyword in (topic.keywords or [])]
     expanded = lexicon.expand_text("\n".join([topic.title, *phrases]))
-    synonyms = "\n".join([*phrases, " ".join(dict.fromkeys(expanded))]).strip()
+    # The questions it answers in people's words (asks.yaml) count with its keywords: they
+    # hold the everyday words ("get rid of", "charley horse") its text may not use.
+    asks = [str(question) for question in (topic.asks or [])]
+    synonyms = "\n".join([*phrases, *asks, " ".join(dict.fromkeys(expanded))]).strip()
     return {
         "kind": Kind.FAQ if topic.slug.startswith("faq/") else Kind.TOPIC,
         "source": Source.KNOWLEDGE,

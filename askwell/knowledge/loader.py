@@ -138,6 +138,7 @@ def _load_pack(spec: PackSpec, report: LoadReport) -> None:
                 "summary": topic_spec.summary,
                 "keywords": topic_spec.keywords,
                 "answers": topic_spec.answers,
+                "asks": topic_spec.asks,
                 "body_markdown": topic_spec.body,
                 "body_html": html,
                 "body_text": html_to_text(html),

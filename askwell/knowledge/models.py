@@ -134,6 +134,9 @@ class Topic(models.Model):
     # The question types it answers (askwell/medical/data/question_types.yaml): instant
     # answers prefer a topic that answers the kind of question asked.
     answers = models.JSONField(default=list, blank=True)
+    # Questions it answers in people's own words (the pack's asks.yaml): instant answers
+    # compare a question with these as well as with the text.
+    asks = models.JSONField(default=list, blank=True)
     body_markdown = models.TextField()
     body_html = models.TextField()
     body_text = models.TextField()

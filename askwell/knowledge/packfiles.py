@@ -79,6 +79,9 @@ class TopicSpec:
     line: int
     # The question types it answers (cause, relief ...): its own `answers`, else its article's.
     answers: list[str] = field(default_factory=list)
+    # Questions it answers, in people's words (the pack's asks.yaml): how instant answers
+    # recognise a question put in words the topic's text does not use.
+    asks: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -207,7 +210,7 @@ def read_pack(folder: Path) -> PackSpec:
     _read_sources(raw, where, pack, problems)
     _read_reviewers(raw, where, pack, problems)
 
-    article_files = sorted(p for p in folder.glob("*.yaml") if p.name != "pack.yaml")
+    article_files = sorted(p for p in folder.glob("*.yaml") if p.name not in {"pack.yaml", ASKS_FILE})
     if not article_files:
         problems.add(where, None, "the pack has no article files")
     for path in article_files:
@@ -219,11 +222,40 @@ def read_pack(folder: Path) -> PackSpec:
             pack.articles.append(article)
             hashes.append(data)
     _check_uniqueness_and_links(pack, problems)
+    asks = _read_asks(folder, root, pack, problems)
+    if asks is not None:
+        hashes.append(asks)
     if problems.items:
         raise PackError(problems.items)
     pack.articles.sort(key=lambda article: (article.position, article.slug))
     pack.content_hash = _hash([RENDER_VERSION, hashes])
     return pack
+
+
+# Optional: topic slug -> questions that topic answers, in people's own words.
+ASKS_FILE = "asks.yaml"
+
+
+def _read_asks(folder: Path, root: Path, pack: PackSpec, problems: _Problems) -> Any:
+    path = folder / ASKS_FILE
+    if not path.exists():
+        return None
+    where = str(path.relative_to(root.parent))
+    data = _read_yaml(path, root, problems)
+    if not isinstance(data, dict):
+        problems.add(where, None, "asks.yaml must map topic slugs to lists of questions")
+        return None
+    topics = {topic.slug: topic for article in pack.articles for topic in article.topics}
+    for slug, questions in data.items():
+        if slug == LINE:
+            continue
+        if slug not in topics:
+            problems.add(where, data.get(LINE), f"asks.yaml names topic {slug!r}, which the pack does not have")
+        elif not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
+            problems.add(where, data.get(LINE), f"asks.yaml: {slug!r} must list questions (text)")
+        else:
+            topics[slug].asks = [" ".join(q.split()) for q in questions]
+    return data
 
 
 def _read_sources(raw: dict[str, Any], where: str, pack: PackSpec, problems: _Problems) -> None:

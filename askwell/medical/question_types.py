@@ -38,6 +38,9 @@ def _cue_index() -> PhraseIndex:
 class Question:
     types: frozenset[str]  # what it asks about; empty when it does not say (a bare subject)
     asking_part: str | None  # a long message's asking sentences; None for a short question
+    # The words that said the type ("how do I relieve", "causes"): how it was asked, not
+    # what about, so ranking weighs them less than the words of the subject.
+    cue_words: frozenset[str] = frozenset()
 
 
 def _sentences(tokens: list[Token]) -> list[tuple[int, int, bool]]:
@@ -62,7 +65,8 @@ def read_question(text: str) -> Question:
     """The question's types and, for a long message, its asking part: one reading."""
     tokens = tokenize(normalise(text).text)
     sentences = _sentences(tokens)
-    return Question(types=_types(tokens, sentences), asking_part=_asking_part(tokens, sentences))
+    types, cue_words = _types(tokens, sentences)
+    return Question(types=types, asking_part=_asking_part(tokens, sentences), cue_words=cue_words)
 
 
 def question_types(text: str) -> frozenset[str]:
@@ -73,10 +77,10 @@ def asking_part(text: str) -> str | None:
     return read_question(text).asking_part
 
 
-def _types(tokens: list[Token], sentences: list[tuple[int, int, bool]]) -> frozenset[str]:
+def _types(tokens: list[Token], sentences: list[tuple[int, int, bool]]) -> tuple[frozenset[str], frozenset[str]]:
     matches = find_matches(tokens, _cue_index())
     if not matches:
-        return frozenset()
+        return frozenset(), frozenset()
     asking = _asking(sentences)
     in_question = [m for m in matches if any(s <= m.start < e for s, e, _ in asking)]
     chosen = in_question or matches
@@ -85,7 +89,8 @@ def _types(tokens: list[Token], sentences: list[tuple[int, int, bool]]) -> froze
     # the way it was put.
     if len(found) > 1:
         found.discard("what_is")
-    return frozenset(found)
+    words = {tokens[i].word for m in chosen for i in range(m.start, m.end) if tokens[i].word.isalpha()}
+    return frozenset(found), frozenset(words)
 
 
 # A message this long that tells a story before it asks: its asking sentences say what

@@ -38,6 +38,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 _CAN_NOT = re.compile(r"\bcan\s+not\b")
 _COULD_NOT = re.compile(r"\b(?:couldn't|couldnt|could\s+not|unable\s+to|wasn't\s+able\s+to|isn't\s+able\s+to)\b")
+# "wouldn't answer", "would not wake": what someone refused or failed to do is told in the
+# past as often as in the present ("won't answer").
+_WOULD_NOT = re.compile(r"\b(?:wouldn't|wouldnt|would\s+not)\b")
 # Typographic quotes and dashes people paste from phones and word processors.
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 SENTENCE_END = frozenset(".;:!?")
@@ -64,9 +67,11 @@ def normalise(raw: str) -> NormalisedText:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).lower()
     text = _CONTROL.sub(" ", text)
     # "can not", "could not", "couldn't", "unable to": one spelling, so the vocabulary
-    # needs "can't breathe" once and reads "she couldn't get her words out" too.
+    # needs "can't breathe" once and reads "she couldn't get her words out" too; likewise
+    # "wouldn't" reads as "won't".
     text = _CAN_NOT.sub("cannot", text)
     text = _COULD_NOT.sub("can't", text)
+    text = _WOULD_NOT.sub("won't", text)
     text = _SPACES.sub(" ", text).strip()
     truncated = len(text) > MAX_TEXT_CHARS
     if truncated:

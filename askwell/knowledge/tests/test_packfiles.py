@@ -110,3 +110,29 @@ def test_it_refuses_a_source_defined_twice(tmp_path: Path) -> None:
     edit(content / "tiny-pack" / "index.yaml", "[src-two]", "[src-one]")
     edit(content / "tiny-pack" / "index.yaml", "It is.[^src-two]", "It is.")
     assert any("pack.yaml:" in p and "duplicate source id 'src-one'" in p for p in problems_of(content))
+
+
+def test_it_reads_the_questions_each_topic_answers_from_asks_yaml(tmp_path: Path) -> None:
+    content = tiny_content(tmp_path)
+    (content / "tiny-pack" / "asks.yaml").write_text(
+        'tiny/alpha:\n  - "how do I   stop alpha"\n  - what is alpha\n', encoding="utf-8")
+    pack = read_pack(content / "tiny-pack")
+    asks = {topic.slug: topic.asks for topic in pack.topics()}
+    assert asks["tiny/alpha"] == ["how do I stop alpha", "what is alpha"]
+    assert asks["tiny/beta"] == []
+
+
+def test_asks_yaml_changes_the_pack_hash(tmp_path: Path) -> None:
+    content = tiny_content(tmp_path)
+    before = read_pack(content / "tiny-pack").content_hash
+    (content / "tiny-pack" / "asks.yaml").write_text("tiny/alpha: [what is alpha]\n", encoding="utf-8")
+    assert read_pack(content / "tiny-pack").content_hash != before
+
+
+def test_asks_yaml_may_only_name_the_packs_topics(tmp_path: Path) -> None:
+    content = tiny_content(tmp_path)
+    (content / "tiny-pack" / "asks.yaml").write_text(
+        "tiny/nowhere: [what is it]\ntiny/alpha: what is alpha\n", encoding="utf-8")
+    problems = problems_of(content)
+    assert any("'tiny/nowhere', which the pack does not have" in p for p in problems)
+    assert any("'tiny/alpha' must list questions" in p for p in problems)

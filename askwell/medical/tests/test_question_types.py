@@ -40,3 +40,13 @@ def test_a_long_message_has_an_asking_part() -> None:
              "my blood pressure tablets last month and I walk the dog every day. What can I do about it?")
     assert asking_part(story) == "what can i do about it ?"
     assert asking_part("what can I do about leg cramps?") is None
+
+
+def test_the_words_that_say_the_type_are_kept_apart_from_the_subject() -> None:
+    from askwell.medical.question_types import read_question
+
+    question = read_question("How do you relieve muscle spasms?")
+    assert question.types == {"relief"}
+    assert {"relieve"} <= question.cue_words
+    assert not {"muscle", "spasms"} & question.cue_words
+    assert read_question("calf cramp").cue_words == frozenset()

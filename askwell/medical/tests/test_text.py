@@ -123,3 +123,17 @@ def test_it_reads_a_hyphenated_age_as_a_number_before_years() -> None:
 
 def test_it_does_not_read_a_cramp_as_a_number() -> None:
     assert quantities("a cramp in a calf") == []
+
+
+def test_would_not_reads_as_will_not() -> None:
+    from askwell.medical.text import normalise
+
+    assert normalise("He wouldn't answer me").text == "he won't answer me"
+    assert normalise("she would not wake").text == "she won't wake"
+
+
+def test_a_child_who_would_not_answer_after_jerking_is_an_emergency() -> None:
+    from askwell.medical.triage import triage_text
+
+    text = "My 4 year old's whole body was jerking and he wouldn't answer me for two minutes, now he's very sleepy"
+    assert triage_text(text).level == "emergency"

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from askwell.answers import engine
 from askwell.answers.search import MAX_LIMIT, answer
 from askwell.core.models import SiteSettings
 from askwell.helpnow.lines import urgent_line
@@ -31,6 +32,9 @@ class Command(BaseCommand):
         limit = options["limit"]
         if not 1 <= limit <= MAX_LIMIT:
             raise CommandError(f"--limit must be between 1 and {MAX_LIMIT}")
+        if engine.encoder() is None:
+            # Said once, on stderr, so piped JSON stays clean.
+            self.stderr.write(f"note: {engine.semantic_status()}")
         site = SiteSettings.current_or_fallback()
         page_url = help_page_url(absolute=True)
         if options["jsonl"]:

