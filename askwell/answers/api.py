@@ -9,8 +9,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import ConfigDict
 
-from askwell.answers.ranking import MAX_QUERY_CHARS
 from askwell.answers.cache import cached_answer
+from askwell.answers.ranking import MAX_QUERY_CHARS
 from askwell.answers.search import MAX_LIMIT
 from askwell.api.schemas import ErrorOut
 from askwell.core.models import SiteSettings

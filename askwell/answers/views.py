@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from askwell.answers.ranking import MAX_QUERY_CHARS, content_stems, highlight
 from askwell.answers.cache import cached_answer
+from askwell.answers.ranking import MAX_QUERY_CHARS, content_stems, highlight
 from askwell.core.models import SiteSettings
+from askwell.core.pagecache import cached_for_anonymous
 from askwell.feedback.actions import note_answer_result
 from askwell.helpnow.lines import is_act_now, urgent_line
 from askwell.medical.triage import level_info
@@ -19,6 +21,14 @@ from askwell.medical.vocabulary import TriageLevel
 
 def search_page(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("q", "")
+    # The page depends on nothing but the question: anonymous readers asking again get it from
+    # the page cache. Only confidently answered questions are kept, so every unanswered one
+    # still reaches note_answer_result below.
+    name = "search:" + hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return cached_for_anonymous(request, name, lambda: _render_search(request, raw), vary_on_query=True)
+
+
+def _render_search(request: HttpRequest, raw: str) -> HttpResponse:
     context: dict[str, Any] = {"q": raw[:MAX_QUERY_CHARS], "too_long": len(raw) > MAX_QUERY_CHARS}
     if raw.strip():
         result = cached_answer(raw, limit=10)
@@ -46,4 +56,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 safety_net=level_info(TriageLevel.SELF_CARE).safety_net,
                 urgent_line=urgent_line(site),
             )
-    return render(request, "answers/search.html", context, status=200)
+    response = render(request, "answers/search.html", context, status=200)
+    if raw.strip() and not context.get("confident"):
+        response.skip_page_cache = True  # type: ignore[attr-defined]  # read by cached_for_anonymous
+    return response

@@ -171,6 +171,8 @@ def cached_for_anonymous(request: HttpRequest, name: str, render: Callable[[], H
     if page is not None:
         return response_for(page, hit=True)
     response = render()
+    if getattr(response, "skip_page_cache", False):
+        return response  # the view said this one must be rendered every time
     if response.status_code in CACHEABLE_STATUSES and not response.streaming and not response.cookies:
         page = build_page(version, response)
         cache.set(page_key(name), page, seconds)

@@ -67,3 +67,23 @@ def test_callers_may_change_what_they_get() -> None:
     first = answer_cache.cached_answer(QUESTION)
     first["answers"].clear()
     assert answer_cache.cached_answer(QUESTION)["answers"]
+
+
+def test_the_search_page_for_a_confident_answer_is_page_cached(anonymous: Client) -> None:
+    first = anonymous.get("/search/", {"q": QUESTION})
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    again = anonymous.get("/search/", {"q": QUESTION})
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content or b"form_started" in again.content
+    other = anonymous.get("/search/", {"q": QUESTION + "?"})
+    assert other["X-Page-Cache"] == "miss", "another question is another page"
+
+
+def test_an_unanswered_search_is_rendered_and_counted_every_time(anonymous: Client) -> None:
+    from askwell.feedback.models import Unanswered
+
+    asked = "how do I renew my passport"
+    for _ in range(3):
+        response = anonymous.get("/search/", {"q": asked})
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert sum(Unanswered.objects.values_list("count", flat=True)) == 3
