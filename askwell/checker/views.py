@@ -47,7 +47,11 @@ NOTHING_GIVEN = "You have not told us anything yet: choose where you feel it, or
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "checker/start.html", {"form": FreeTextForm(), "steps": STEPS})
+    response = render(request, "checker/start.html", {"form": FreeTextForm(), "steps": STEPS})
+    # A new check forgets the last one (on a shared computer, the next person cannot reopen it).
+    if RESULT_COOKIE in request.COOKIES:
+        response.delete_cookie(RESULT_COOKIE, path="/check/", samesite="Lax")
+    return response
 
 
 @never_cache

@@ -182,6 +182,14 @@ def test_a_finished_check_redirects_so_a_reload_shows_it_again_without_resubmitt
     assert "no-store" in reloaded["Cache-Control"]
 
 
+def test_starting_a_new_check_forgets_the_last_result(anonymous):
+    anonymous.post("/check/result/", {"text": OLDER_ADULT})
+    assert anonymous.get("/check/result/").status_code == 200
+    anonymous.get("/check/")
+    response = anonymous.get("/check/result/")
+    assert response.status_code == 302 and response["Location"] == "/check/"
+
+
 def test_a_tampered_result_cookie_goes_back_to_the_start(anonymous):
     anonymous.cookies["askwell_check"] = "not-a-signed-check"
     response = anonymous.get("/check/result/")
