@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from askwell.accounts.models import ExpertProfile, ExpertStatus
-from askwell.accounts.permissions import is_member, moderator_required
+from askwell.accounts.permissions import AuthenticatedHttpRequest, member_or_none, moderator_required
 from askwell.community.models import Answer, Comment, Question
 from askwell.core.errors import ActionError
 from askwell.knowledge.models import Topic
@@ -48,8 +48,7 @@ def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         except spam.SpamError as refused:
             error = str(refused)
         else:
-            reporter = request.user if is_member(request.user) else None
-            actions.flag(reporter, target, form.cleaned_data["reason"])  # type: ignore[arg-type]
+            actions.flag(member_or_none(request.user), target, form.cleaned_data["reason"])
             return render(request, "moderation/flagged.html", {"back": back, "kind": kind})
     else:
         problems = [str(message) for message in form.non_field_errors()]
@@ -66,7 +65,7 @@ def _flagged(flag: Flag) -> Any:
 
 
 @moderator_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     flags = [(flag, _flagged(flag)) for flag in Flag.objects.unresolved()[:100]]
     questions = list(Question.objects.awaiting_moderation()[:100])
     for question in questions:
@@ -110,7 +109,7 @@ def _what(target: Any) -> str:
 
 @require_POST
 @moderator_required
-def act(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
+def act(request: AuthenticatedHttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
     if kind not in TARGETS or action not in ACTIONS or (action == "hide" and kind == "question"):
         raise Http404
     target = get_object_or_404(TARGETS[kind], pk=pk)
@@ -125,25 +124,25 @@ def act(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
 
 
 @moderator_required
-def edit_comment(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_comment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment, pk=pk)
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
-        actions.edit_comment(request.user, comment, form.cleaned_data["body"], form.cleaned_data["reason"])  # type: ignore[arg-type]
+        actions.edit_comment(request.user, comment, form.cleaned_data["body"], form.cleaned_data["reason"])
         messages.success(request, "Comment edited.")
         return redirect("moderation:queue")
     return render(request, "moderation/form.html", {"form": form, "title": "Edit comment"})
 
 
 @moderator_required
-def close(request: HttpRequest, pk: int) -> HttpResponse:
+def close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question.objects.not_deleted(), pk=pk)
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         duplicate = Question.objects.public().filter(pk=data["duplicate_of"]).first() if data["duplicate_of"] else None
         try:
-            actions.close(request.user, question, data["reason"], duplicate, data["note"])  # type: ignore[arg-type]
+            actions.close(request.user, question, data["reason"], duplicate, data["note"])
         except ActionError as error:
             form.add_error(None, str(error))
         else:
@@ -154,15 +153,15 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @moderator_required
-def review_expert(request: HttpRequest, pk: int) -> HttpResponse:
+def review_expert(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     profile = get_object_or_404(ExpertProfile, pk=pk)
     if request.POST.get("decision") == "verify":
-        actions.verify_expert(request.user, profile)  # type: ignore[arg-type]
+        actions.verify_expert(request.user, profile)
         name = profile.user.get_username()
         messages.success(request, f"Verified {name} as an expert; they are emailed what to do next.")
     else:
         try:
-            actions.decline_expert(request.user, profile, request.POST.get("reason", ""))  # type: ignore[arg-type]
+            actions.decline_expert(request.user, profile, request.POST.get("reason", ""))
         except ActionError as error:
             messages.error(request, str(error))
         else:
@@ -171,7 +170,7 @@ def review_expert(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @moderator_required
-def remove_user(request: HttpRequest, pk: int) -> HttpResponse:
+def remove_user(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Removing a member takes everything they posted: a page says what, and asks to confirm."""
     user = get_object_or_404(get_user_model(), pk=pk, is_active=True)
     posts = {
@@ -185,7 +184,7 @@ def remove_user(request: HttpRequest, pk: int) -> HttpResponse:
             error = "Tick the box to confirm that this account and all its posts should be removed."
         else:
             try:
-                counts = actions.remove_user_and_content(request.user, user, request.POST.get("reason", "")[:500])  # type: ignore[arg-type]
+                counts = actions.remove_user_and_content(request.user, user, request.POST.get("reason", "")[:500])
             except ActionError as refused:
                 error = str(refused)
             else:
@@ -197,15 +196,15 @@ def remove_user(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @moderator_required
-def banned_words(request: HttpRequest) -> HttpResponse:
+def banned_words(request: AuthenticatedHttpRequest) -> HttpResponse:
     if remove := request.POST.get("remove"):
         if not (remove.isascii() and remove.isdigit() and len(remove) <= 18):
             raise Http404("No such banned word")
         word = get_object_or_404(BannedWord, pk=int(remove))
-        actions.remove_banned_word(request.user, word)  # type: ignore[arg-type]
+        actions.remove_banned_word(request.user, word)
     else:
         try:
-            actions.add_banned_word(request.user, request.POST.get("phrase", ""))  # type: ignore[arg-type]
+            actions.add_banned_word(request.user, request.POST.get("phrase", ""))
         except ActionError as error:
             messages.error(request, str(error))
     return redirect("moderation:queue")
@@ -213,12 +212,12 @@ def banned_words(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @moderator_required
-def topic_policy(request: HttpRequest, pk: int) -> HttpResponse:
+def topic_policy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     topic = get_object_or_404(Topic, pk=pk)
-    actions.set_topic_policy(request.user, topic, request.POST.get("members_may_answer") == "on")  # type: ignore[arg-type]
+    actions.set_topic_policy(request.user, topic, request.POST.get("members_may_answer") == "on")
     return redirect("moderation:queue")
 
 
 @moderator_required
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "moderation/audit.html", {"entries": AuditEntry.objects.all()[:300]})
