@@ -4,16 +4,15 @@ packs come last: their pages live at top-level slugs."""
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.sitemaps import Sitemap
 from django.urls import URLPattern, URLResolver, include, path
 
 from askwell.api.urls import api
 from askwell.community.sitemaps import QuestionSitemap
 from askwell.core import views as core_views
-from askwell.core.sitemap_views import sitemap_index, sitemap_section
+from askwell.core.sitemap_views import Sitemaps, sitemap_index, sitemap_section
 from askwell.knowledge.sitemaps import ArticleSitemap, StaticSitemap
 
-sitemaps: dict[str, type[Sitemap]] = {  # type: ignore[type-arg]
+sitemaps: Sitemaps = {
     "static": StaticSitemap,
     "articles": ArticleSitemap,
     "questions": QuestionSitemap,

@@ -28,12 +28,18 @@ class TopicsForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = (  # type: ignore[attr-defined]
+        self.topics_field().queryset = (
             Topic.objects.published().select_related("article").order_by("article__position", "position", "title"))
+
+    def topics_field(self) -> TopicTitlesField:
+        """This form's copy of the field (Django copies the class's fields into self.fields)."""
+        field = self.fields["topics"]
+        assert isinstance(field, TopicTitlesField)
+        return field
 
     def grouped(self) -> list[tuple[str, list[Any]]]:
         """The checkboxes under their guide's title, as the guides list them."""
-        titles = {str(t.pk): t.article.title for t in self.fields["topics"].queryset}  # type: ignore[attr-defined]
+        titles = {str(t.pk): t.article.title for t in self.topics_field().queryset or []}
         groups: dict[str, list[Any]] = {}
         for box in self["topics"]:
             groups.setdefault(titles.get(str(box.data["value"]), "Other"), []).append(box)
