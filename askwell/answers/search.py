@@ -80,7 +80,12 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
     asked = question.types
 
     def answers_type(document: Document) -> bool:
-        return not asked.isdisjoint(state.answers.get(document.key, frozenset()))
+        # A knowledge topic says what it answers (pack data); an answered community
+        # question answers what its own title asked.
+        answered = state.answers.get(document.key)
+        if answered is None and document.source == Source.QUESTION:
+            answered = read_question(document.title).types
+        return not asked.isdisjoint(answered or frozenset())
 
     def similarity(document: Document) -> float | None:
         return meaning.get(document.key)

@@ -122,3 +122,17 @@ def test_the_start_up_line_says_whether_the_model_is_there_without_loading_it(
         assert engine._encoder_status is None  # nothing was loaded
     finally:
         engine.use_semantic(True)
+
+
+@pytest.mark.django_db
+def test_an_answered_community_question_answers_what_its_title_asked() -> None:
+    from askwell.answers.search import answer, index_question
+
+    index_question(9101, "Why do I get toe cramps when swimming?",
+                   "Answer: cold water and tired feet.", "/questions/9101/", True)
+    index_question(9102, "Best way to ease toe cramps when swimming", "Answer: point the toes up.",
+                   "/questions/9102/", True)
+    engine.forget()
+    # More words are shared with the first, but the second answers what is asked.
+    ranked = [a["topic"] for a in answer("how do I get rid of toe cramps when swimming")["answers"]]
+    assert ranked.index("question/9102") < ranked.index("question/9101")
