@@ -68,7 +68,7 @@ class CheckIn(Schema):
     )
     flags: list[str] | None = Field(None, description="Other details. " + _known("flag"))
 
-    def structured(self) -> dict[str, Any]:
+    def structured(self) -> dict[str, object]:
         """The structured fields under their Facts names (by field name, not the contract's alias)."""
         fields = self.model_dump(exclude={"text"}, exclude_none=True, mode="json", by_alias=False)
         return {name: value for name, value in fields.items() if value not in ([], "")}

@@ -8,7 +8,7 @@ message fit to show the person.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from askwell.medical.check import CheckInputError, CheckResult, check
 from askwell.medical.facts import FactsError
@@ -28,7 +28,7 @@ def too_long_message(length: int) -> str:
             "characters (a few sentences are enough).")
 
 
-def run_check(text: str | None = None, structured: dict[str, Any] | None = None) -> CheckResult:
+def run_check(text: str | None = None, structured: Mapping[str, object] | None = None) -> CheckResult:
     """The check of a description and/or structured facts (`.to_dict()`: the contract's object)."""
     text = (text or "").strip() or None
     if text is not None and len(text) > MAX_TEXT_CHARS:

@@ -76,7 +76,7 @@ class StepForm(forms.Form):
     intro: ClassVar[str] = ""
 
     @classmethod
-    def initial_from(cls, state: State) -> dict[str, Any]:
+    def initial_from(cls, state: State) -> dict[str, object]:
         """This step's answers as the form shows them, from the answers so far."""
         return {name: state[name] for name in cls.base_fields if state.get(name) is not None}
 
@@ -119,7 +119,7 @@ class FeelForm(StepForm):
     timings = _checkboxes("When does it happen?", Q.options("timings"), "Tick all that apply.")
 
     @classmethod
-    def initial_from(cls, state: State) -> dict[str, Any]:
+    def initial_from(cls, state: State) -> dict[str, object]:
         initial = super().initial_from(state)
         initial["duration_minutes"] = nearest_band(state.get("duration_minutes"), Q.durations)
         initial["persists_weeks"] = nearest_band(state.get("persists_weeks"), Q.persistence)
@@ -173,7 +173,7 @@ class AboutForm(StepForm):
         return cleaned
 
     @classmethod
-    def initial_from(cls, state: State) -> dict[str, Any]:
+    def initial_from(cls, state: State) -> dict[str, object]:
         initial = super().initial_from(state)
         pregnant = state.get("pregnant")
         initial["pregnant"] = "" if pregnant is None else ("yes" if pregnant else "no")
@@ -195,7 +195,7 @@ class HealthForm(StepForm):
     flags = _checkboxes("Anything else about the spasms?", Q.options("flags"))
 
     @classmethod
-    def initial_from(cls, state: State) -> dict[str, Any]:
+    def initial_from(cls, state: State) -> dict[str, object]:
         initial = super().initial_from(state)
         initial["flags"] = [flag for flag in state.get("flags") or [] if flag not in EASING_FLAGS]
         return initial
@@ -238,7 +238,7 @@ class SymptomsForm(StepForm):
         return cleaned
 
     @classmethod
-    def initial_from(cls, state: State) -> dict[str, Any]:
+    def initial_from(cls, state: State) -> dict[str, object]:
         initial = super().initial_from(state)
         symptoms = state.get("symptoms") or []
         red_flags = set(Q.choices["red_flags"])

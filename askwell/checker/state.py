@@ -59,7 +59,7 @@ def load_state(token: str) -> State:
     return state
 
 
-def structured_from_state(state: State) -> dict[str, Any]:
+def structured_from_state(state: State) -> dict[str, object]:
     """The answers as Facts.from_structured fields: the state without its text and empty answers."""
     return {name: state[name] for name in ASKED_FIELDS if state.get(name) not in (None, "", [])}
 

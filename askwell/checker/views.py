@@ -162,7 +162,7 @@ def _step(form_class: type[StepForm], state: State) -> StepForm:
     return form_class(initial=form_class.initial_from(state))
 
 
-def _emergency_so_far(state: State, structured: dict[str, Any]) -> CheckResult | None:
+def _emergency_so_far(state: State, structured: dict[str, object]) -> CheckResult | None:
     if not structured and not state.get(TEXT):
         return None
     try:

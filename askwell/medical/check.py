@@ -9,8 +9,8 @@ gives {"text", "facts", "triage", "spasm_type", "causes", "relief", "prevention"
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from askwell.medical.causes import Cause, rank_causes, spasm_type
 from askwell.medical.contract import CheckObject
@@ -58,7 +58,7 @@ class CheckResult:
         }
 
 
-def _facts_from(text: str, structured: dict[str, Any] | None) -> Facts:
+def _facts_from(text: str, structured: Mapping[str, object] | None) -> Facts:
     text_facts = extract_facts(text) if text else Facts()
     if structured:
         return merge(text_facts, Facts.from_structured(structured))
@@ -66,7 +66,7 @@ def _facts_from(text: str, structured: dict[str, Any] | None) -> Facts:
     return text_facts
 
 
-def check(text: str | None = None, structured: dict[str, Any] | None = None) -> CheckResult:
+def check(text: str | None = None, structured: Mapping[str, object] | None = None) -> CheckResult:
     """Check a description and/or structured facts.
 
     Raises CheckInputError when there is nothing to check, and FactsError when the

@@ -8,6 +8,7 @@ follow cannot tell (and must not care) how it was given.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any, cast
@@ -102,7 +103,7 @@ class Facts:
         return cast(FactsObject, result)  # built from the fields above, which FactsObject lists
 
     @classmethod
-    def from_structured(cls, data: dict[str, Any]) -> Facts:
+    def from_structured(cls, data: Mapping[str, object]) -> Facts:
         """Build and validate facts from structured fields named as the Facts fields (the
         to_dict() names). Edges that speak other names translate them where they are
         declared: the API's contract names in askwell/checker/api.py (CheckIn)."""
@@ -141,7 +142,7 @@ _READ_ONLY_FIELDS = {"understood", "unknown_words", "truncated"}
 _LAY_NAMES_ALLOWED = {"medicine", "condition"}
 
 
-def _structured_values(name: str, raw: Any) -> set[str]:
+def _structured_values(name: str, raw: object) -> set[str]:
     category = _SET_FIELD_CATEGORY[name]
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
@@ -166,14 +167,14 @@ def _structured_values(name: str, raw: Any) -> set[str]:
     return values
 
 
-def _structured_scalar(name: str, raw: Any) -> str:
+def _structured_scalar(name: str, raw: object) -> str:
     allowed = SCALAR_CATEGORIES[_SCALAR_FIELDS[name]]
     if not isinstance(raw, str) or raw.lower() not in allowed:
         raise FactsError(f"{name} must be one of: {', '.join(allowed)}.")
     return raw.lower()
 
 
-def _structured_number(name: str, raw: Any) -> Any:
+def _structured_number(name: str, raw: object) -> int | float:
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         raise FactsError(f"{name} must be a number.")
     if raw < 0:
