@@ -58,7 +58,7 @@ def encoder() -> semantic.Encoder | None:
         with _lock:
             if _encoder_status is None:
                 _encoder, _encoder_status = semantic.load_encoder(settings.SEMANTIC_MODEL_DIR)
-                logger.info("%s", _encoder_status)
+                logger.log(logging.DEBUG if _encoder is not None else logging.WARNING, "%s", _encoder_status)
     return _encoder
 
 

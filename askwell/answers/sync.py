@@ -114,6 +114,10 @@ def on_topics_changed(sender: object, changed: list[str] | None = None, removed:
             remove_topics(removed)
         if changed:
             index_topics(changed)
+    # Build the engine's state now: with the semantic model, the topics' passages are run
+    # through it once here (and kept on disk) rather than on the first person's question.
+    engine.forget()
+    engine.state()
 
 
 def on_post_migrate(sender: object, using: str = "default", **kwargs: object) -> None:

@@ -14,13 +14,13 @@ from askwell.core.pagecache import bump_content_version
 
 pytestmark = pytest.mark.django_db
 
-QUESTION = "why do my calves cramp at night"
+QUESTION = "how do I stop a calf cramp"
 
 
 def test_a_repeated_question_is_answered_from_the_cache() -> None:
     with mock.patch.object(answer_cache, "answer", wraps=answer) as engine:
         first = answer_cache.cached_answer(QUESTION)
-        again = answer_cache.cached_answer("  why do my calves   cramp at night ")  # the same, normalised
+        again = answer_cache.cached_answer("  how do I   stop a calf cramp ")  # the same, normalised
     assert engine.call_count == 1
     assert again["answers"] == first["answers"] and again["triage"] == first["triage"]
 
