@@ -76,7 +76,7 @@ def test_the_search_page_for_a_confident_answer_is_page_cached(anonymous: Client
     assert again["X-Page-Cache"] == "hit"
     assert again.content == first.content or b"form_started" in again.content
     other = anonymous.get("/search/", {"q": QUESTION + "?"})
-    assert other["X-Page-Cache"] == "miss", "another question is another page"
+    assert other.get("X-Page-Cache") != "hit", "another question is another page"
 
 
 def test_an_unanswered_search_is_rendered_and_counted_every_time(anonymous: Client) -> None:
