@@ -627,7 +627,10 @@ def main() -> int:
                       for page in pages if (label, page) in by_key and baseline]
             if not ratios:
                 return "not measured"
-            return f"{verdict(min(ratios) >= floor)} (lowest {min(ratios):.2f}x)"
+            missing = [label for label in (sqlite_label, pg_label)
+                       if not any((label, page) in by_key for page in pages)]
+            note = f"; not measured: {', '.join(missing)}" if missing else ""
+            return f"{verdict(min(ratios) >= floor and not missing)} (lowest {min(ratios):.2f}x{note})"
 
         print("\nTargets (issue 12):")
         same = tuple(page for page in SAME_FOR_EVERYONE if page in wanted)
