@@ -15,7 +15,7 @@ from django.db.models import Count, Max
 
 from askwell.answers import semantic
 from askwell.answers.models import SearchDocument, Source
-from askwell.answers.ranking import STOPWORDS, CorpusStats, Document, stem
+from askwell.answers.ranking import STOPWORDS, CorpusStats, Document, search_stem
 from askwell.knowledge.models import Pack, Status, Topic
 from askwell.medical.english import common_words
 from askwell.medical.lexicon import default_lexicon, words_of
@@ -98,7 +98,7 @@ def _subjects(lists: list[list[str]]) -> tuple[tuple[str, ...], ...]:
     subjects: set[tuple[str, ...]] = set()
     for subject in (subject for listed in lists for subject in listed or ()):
         # Analysed like a question: stop words ("up" in "warm up") never count.
-        stems = tuple(stem(word) for word in words_of(str(subject)) if word not in STOPWORDS)
+        stems = tuple(search_stem(word) for word in words_of(str(subject)) if word not in STOPWORDS)
         if stems:
             subjects.add(stems)
     return tuple(sorted(subjects))

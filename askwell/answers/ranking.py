@@ -82,7 +82,11 @@ _WORD_SPAN = re.compile(r"[A-Za-z0-9']+")
 
 
 def normalise_query(raw: str) -> tuple[str, bool]:
-    """NFKC, no control characters, single spaces, at most MAX_QUERY_CHARS; and whether it was cut."""
+    """NFKC, no control characters, single spaces, at most MAX_QUERY_CHARS; and whether it was cut.
+
+    Case and wording are kept (the page shows the question as typed); the triage reader's
+    askwell/medical/text.py normalise also lowercases and respells denials.
+    """
     text = unicodedata.normalize("NFKC", raw)
     text = _CONTROL.sub(" ", text.replace("\x00", " "))
     text = _SPACES.sub(" ", text).strip()
@@ -92,8 +96,13 @@ def normalise_query(raw: str) -> tuple[str, bool]:
 
 
 @functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light suffix stripper, applied to queries and documents alike; consistency is what counts."""
+def search_stem(word: str) -> str:
+    """A light suffix stripper, applied to queries and documents alike; consistency is what counts.
+
+    The search engine's own stem, not the triage reader's (askwell/medical/text.py's
+    vocabulary_stem): it also drops -ness, -ly and a final e, and keeps letters only, because
+    it matches documents by shared stems; the triage vocabulary is written for its stem.
+    """
     if len(word) <= 3 or not word.isalpha():
         return word
     for suffix, replacement in (("ies", "y"), ("ness", ""), ("ly", ""), ("ing", ""), ("ed", ""), ("es", ""),
@@ -114,7 +123,7 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> list[str]:
-    return [stem(word) for word in words_of(text) if word not in STOPWORDS and len(word) > 1]
+    return [search_stem(word) for word in words_of(text) if word not in STOPWORDS and len(word) > 1]
 
 
 # --------------------------------------------------------------------------- query
@@ -177,7 +186,7 @@ def analyse(
             group_of_position[position] = groups
         for term in expansion.terms:
             if term not in STOPWORDS:
-                terms.append(QueryTerm(term, stem(term), EXPANSION_WEIGHT, groups))
+                terms.append(QueryTerm(term, search_stem(term), EXPANSION_WEIGHT, groups))
         groups += 1
     for position, word in enumerate(words):
         if word in STOPWORDS or len(word) < 2:
@@ -187,7 +196,7 @@ def analyse(
             group = groups
             groups += 1
         weight = ORIGINAL_WEIGHT if word == typed[position] else CORRECTED_WEIGHT
-        terms.append(QueryTerm(word, stem(word), weight, group))
+        terms.append(QueryTerm(word, search_stem(word), weight, group))
     # Order: the person's words first, then the expansions, so phrase pairs follow the question.
     terms.sort(key=lambda term: -term.weight)
     used_groups = {term.group for term in terms}
@@ -455,7 +464,7 @@ def highlight(text: str, stems: set[str]) -> str:
     position = 0
     for match in _WORD_SPAN.finditer(text):
         word = match.group(0)
-        key = stem(word.lower().replace("'", ""))
+        key = search_stem(word.lower().replace("'", ""))
         if key in stems and word.lower() not in STOPWORDS:
             parts.append(html.escape(text[position : match.start()]))
             parts.append(f"<mark>{html.escape(word)}</mark>")

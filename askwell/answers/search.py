@@ -24,7 +24,7 @@ from askwell.answers.ranking import (
     is_confident,
     normalise_query,
     rerank,
-    stem,
+    search_stem,
 )
 from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
@@ -117,7 +117,7 @@ def _weigh_the_question_over_the_story(plan: QueryPlan, part: str | None) -> Que
     counts, at a lower weight."""
     if part is None:
         return plan
-    asked = {stem(word) for word in words_of(part)}
+    asked = {search_stem(word) for word in words_of(part)}
     terms = [term if term.stem in asked else replace(term, weight=term.weight * STORY_WEIGHT) for term in plan.terms]
     terms.sort(key=lambda term: -term.weight)
     return replace(plan, terms=terms)
@@ -131,7 +131,7 @@ CUE_WEIGHT = 0.5
 def _weigh_the_subject_over_the_cue(plan: QueryPlan, cue_words: frozenset[str]) -> QueryPlan:
     if not cue_words:
         return plan
-    cues = {stem(word) for word in cue_words}
+    cues = {search_stem(word) for word in cue_words}
     subject = [term for term in plan.terms if term.stem not in cues]
     if not subject:
         return plan  # "symptoms?": the cue is all there is to go on
@@ -155,7 +155,7 @@ def _question_candidates(plan: QueryPlan, state: Any, search_backend: Any) -> li
         own = plan.backend_words[:2]
     found = search_backend.candidates(own, Source.QUESTION, QUESTION_CANDIDATES, every=True)
     if len(found) < QUESTION_CANDIDATES // 4 and len(own) > 2:
-        telling = sorted(own, key=lambda word: -state.stats.idf(stem(word)))[:2]
+        telling = sorted(own, key=lambda word: -state.stats.idf(search_stem(word)))[:2]
         seen = {doc_id for doc_id, _ in found}
         more = search_backend.candidates(telling, Source.QUESTION, QUESTION_CANDIDATES, every=True)
         found += [(doc_id, value) for doc_id, value in more if doc_id not in seen]

@@ -25,8 +25,8 @@ __all__ = [
     "negated_token_indexes",
     "normalise",
     "parse_number",
-    "stem",
     "tokenize",
+    "vocabulary_stem",
 ]
 
 # Long enough for any honest description; longer input is cut so that a pasted
@@ -79,11 +79,13 @@ def normalise(raw: str) -> NormalisedText:
     return NormalisedText(text=text, truncated=truncated)
 
 
-def stem(word: str) -> str:
-    """A deliberately crude stem, applied to the text and the vocabulary alike.
+def vocabulary_stem(word: str) -> str:
+    """A deliberately crude stem, applied to the text and the triage vocabulary alike.
 
     Only the consistency matters: "cramps", "cramped" and "cramping" all become
-    "cramp" on both sides, so the vocabulary needs one spelling per word.
+    "cramp" on both sides, so the vocabulary needs one spelling per word. The search
+    engine stems with its own rules (askwell/answers/ranking.py search_stem); the phrases
+    of the data files are written for this one, so the two must not be swapped.
     """
     if word.endswith("n't") or not word.isalpha():
         return word
@@ -107,7 +109,7 @@ def tokenize(text: str) -> list[Token]:
     """Words, numbers and the punctuation that ends clauses, from normalised text."""
     spelled = _spelled_out_contractions()
     words = (spelled.get(w, w) for w in _TOKEN.findall(text.replace("'s ", " ")))
-    return [Token(word=w, stem=stem(w), index=i) for i, w in enumerate(words)]
+    return [Token(word=w, stem=vocabulary_stem(w), index=i) for i, w in enumerate(words)]
 
 
 def clauses(tokens: list[Token], *, at_commas: bool = False) -> list[tuple[int, int]]:

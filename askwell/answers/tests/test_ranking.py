@@ -1,7 +1,7 @@
 import pytest
 
 from askwell.answers import ranking
-from askwell.answers.ranking import CorpusStats, Document, analyse, highlight, normalise_query, rerank, stem
+from askwell.answers.ranking import CorpusStats, Document, analyse, highlight, normalise_query, rerank, search_stem
 from askwell.medical.lexicon import default_lexicon
 from askwell.medical.spelling import SpellingCorrector
 
@@ -9,8 +9,8 @@ CORRECTOR = SpellingCorrector.from_words(["cramp", "night", "calf", "twitching",
 
 
 def test_stems_agree_across_word_forms() -> None:
-    assert stem("cramps") == stem("cramping") == stem("cramped") == stem("cramp")
-    assert stem("stretches") == stem("stretching") == stem("stretch")
+    assert search_stem("cramps") == search_stem("cramping") == search_stem("cramped") == search_stem("cramp")
+    assert search_stem("stretches") == search_stem("stretching") == search_stem("stretch")
 
 
 def test_lay_terms_add_knowledge_words_with_a_lower_weight() -> None:
