@@ -61,7 +61,7 @@ def test_a_subject_not_covered_says_so_as_you_type_and_offers_the_experts(page: 
 
 def test_the_ask_form_reads_the_details_too(page: Any, site_url: str) -> None:
     page.goto(site_url + "/questions/ask/")
-    page.get_by_label("Title").fill("Why do my calves cramp?")
+    page.get_by_label("Your question").fill("Why do my calves cramp?")
     page.get_by_label("Details").fill(EMERGENCY_TEXT)
     expect(page.locator("#ask-suggestions .answer-suggestions-triage")).to_have_attribute("data-level", "emergency")
     assert_no_console_errors(page)
