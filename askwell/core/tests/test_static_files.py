@@ -62,6 +62,13 @@ def test_askwell_serve_turns_the_manifest_on(monkeypatch: pytest.MonkeyPatch) ->
     cli.main(["askwell", "serve", "--help"])
     assert os.environ.get("STATIC_MANIFEST") == "1"
     monkeypatch.delenv("STATIC_MANIFEST", raising=False)
-    cli.main(["askwell", "ask", "cramp"])
+    try:
+        cli.main(["askwell", "ask", "cramp"])
+    finally:
+        # `askwell ask` answers on its quick URLconf (askwell.cli_urls), set for this thread:
+        # put the site's back, or later tests in this worker cannot reverse the site's names.
+        from django.urls import set_urlconf
+
+        set_urlconf(None)
     assert calls[-1] == ["askwell", "ask", "cramp", "--skip-checks"]
     assert "STATIC_MANIFEST" not in os.environ
