@@ -172,3 +172,19 @@ def test_readers_and_members_cannot_open_the_editors_page(anonymous: Client, mem
 def test_a_bad_period_falls_back_to_thirty_days(moderator: Client) -> None:
     response = editor(moderator).get("/editors/what-readers-need/?days=banana")
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+
+
+def test_answers_take_the_same_one_tap_vote(anonymous: Client, expert: Client) -> None:
+    from django.template import Context, Template
+
+    from askwell.community import actions as community
+    from askwell.community.testing import published_question
+
+    answer = community.post_answer(published_question(), author=user_of(expert), body="Stretch gently before bed.")
+    html = Template("{% load feedback_tags %}{% useful answer %}").render(Context({"answer": answer}))
+    assert 'name="target" value="answer"' in html and f'name="key" value="{answer.pk}"' in html
+    assert "Is this answer useful?" in html
+    response = anonymous.post("/feedback/useful/", {"target": "answer", "key": str(answer.pk), "useful": "yes"},
+                              HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert UsefulVote.objects.get().target == Target.ANSWER
