@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from askwell.answers.data_files import load_word_list
 from askwell.medical.lexicon import Lexicon, words_of
 from askwell.medical.spelling import SpellingCorrector
 
@@ -60,19 +61,8 @@ CLEAR_LEAD = 0.1
 # with no out-of-scope question passed; lower, wrong first answers get through.
 CONFIDENT_SIMILARITY = 0.75
 
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further get gets getting got
-    had has have having he her here hers herself him himself his how i if in into is it its itself just
-    keep keeps kind like lot lots me more most much my myself no nor not now of off on once only or other
-    our ours out over own really same she should so some still such than that the their theirs them then there
-    these they this those through to too under until up very was way we were what when where which while who
-    whom why will with would you your yours yourself yourselves im ive dont cant wont isnt doesnt didnt thing
-    things also ever every always sometimes often anyone someone something anything please thanks hi hello
-    mean means bit lately recently normal okay ok go going gone want wanted need needs know tell one two
-    day days week weeks time times since yesterday today tonight year years months month
-    went came best better good great""".split()  # noqa: SIM905
-)
+# Words too common to tell questions apart (data/stopwords.yaml), read when this module is.
+STOPWORDS: frozenset[str] = load_word_list("stopwords.yaml")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
