@@ -109,7 +109,8 @@ def notify_asker_of_answer(answer_id: int) -> bool:
         "question_url": absolute(answer.get_absolute_url()),
         "accept_url": absolute(reverse("community:accept_by_link", kwargs={"token": accept_token})),
     }
-    return send(asker_email(question), "answers", "An expert answered your question", "answered.txt", context)
+    subject = "An expert answered your question" if answer.by_expert else "Someone answered your question"
+    return send(asker_email(question), "answers", subject, "answered.txt", context)
 
 
 def unanswered_for_expert(topic_ids: list[int]) -> Any:

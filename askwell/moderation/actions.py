@@ -32,7 +32,10 @@ def approve(moderator: User, target: Question | Answer | Comment, reason: str = 
     elif isinstance(target, Comment):
         community.set_comment_status(target, CommentStatus.VISIBLE)
     else:
+        first_publication = target.awaiting_moderation
         community.publish_answer(target)
+        if first_publication:  # a member's first answer, now public: the asker hears of it too
+            tasks.enqueue_in_transaction(tasks.notify_asker_of_answer, target.pk)
     _resolve_flags(target._meta.model_name or "", target.pk)
     record(moderator, "approve", target, reason)
 

@@ -107,3 +107,19 @@ def test_topics_to_follow_are_in_plain_words_under_their_guide(expert: Client) -
 def test_members_who_are_not_experts_cannot_see_the_expert_list(member: Client) -> None:
     assert member.get("/account/expert/unanswered/").status_code == 403
     assert ExpertStatus.VERIFIED  # the expert persona is verified; a member is not
+
+
+def test_the_asker_hears_of_a_members_answer_once_a_moderator_publishes_it(
+    member: Client, moderator: Client, django_capture_on_commit_callbacks: object
+) -> None:
+    question = published_question(email="waiting@example.net", title="Do cramps come from low salt?")
+    answer = actions.post_answer(question, author=user_of(member), body="In my experience it was the stretching.")
+    assert answer.awaiting_moderation  # a member's first answer is held
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        moderation.approve(user_of(moderator), answer)
+    sent = [m for m in mail.outbox if m.to == ["waiting@example.net"]]
+    assert len(sent) == 1 and sent[0].subject.endswith("Someone answered your question")
+    mail.outbox.clear()
+    moderation.approve(user_of(moderator), answer)  # keeping it after a report: no second email
+    assert not mail.outbox
