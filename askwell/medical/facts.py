@@ -270,16 +270,35 @@ def _question_words() -> _QuestionWords:
     return _QuestionWords(openers=frozenset(data["openers"]), person=frozenset(data["person_words"]))
 
 
+@dataclass(frozen=True, slots=True)
+class _NumberWords:
+    """Words that make a number an age or a pregnancy week (text_rules.yaml ages, pregnancy_weeks)."""
+
+    before: frozenset[str]
+    after: frozenset[str]
+    after_years: frozenset[str]
+    person: frozenset[str]
+    pregnancy_after: frozenset[str]
+
+
+@cache
+def _number_words() -> _NumberWords:
+    data = load_yaml("text_rules.yaml")
+    ages = data["ages"]
+    return _NumberWords(
+        before=frozenset(ages["words_before"]),
+        after=frozenset(ages["words_after"]),
+        after_years=frozenset(ages["words_after_years"]),
+        person=frozenset(ages["person_words"]),
+        pregnancy_after=frozenset(data["pregnancy_weeks"]["words_after"]),
+    )
+
+
 @cache
 def _common_words() -> frozenset[str]:
     return frozenset(str(load_yaml("common_words.yaml")["words"]).split())
 
 
-_AGE_BEFORE = {"aged", "age", "i'm", "im", "am"}
-_PERSON_WORDS = {"mum", "mom", "mother", "dad", "father", "son", "daughter", "wife",
-                 "husband", "he", "she", "grandma", "grandad", "grandmother", "grandfather",
-                 "partner", "brother", "sister", "baby", "child", "boy", "girl"}
-_PREGNANCY_WORDS = {"pregnant", "gone", "pregnancy"}
 # Set on a general question ("can statins cause cramps?"); the rule data reads it.
 GENERAL_QUESTION = "general_question"
 # A fact that, when denied, means another: relief denied is relief that failed.
@@ -308,15 +327,16 @@ def _add_fact(facts: Facts, category: str, value: str) -> None:
 
 
 def _is_age(words: list[str], q: Quantity) -> bool:
+    cue = _number_words()
     before = words[q.start - 1] if q.start > 0 else ""
     before2 = words[q.start - 2] if q.start > 1 else ""
     after = words[q.end] if q.end < len(words) else ""
     if q.unit == "years":
-        return after in ("old", "olds")
+        return after in cue.after_years
     if q.unit is not None:
         return False
-    return (after in ("yo", "yrs", "y") or before in _AGE_BEFORE
-            or (before == "is" and before2 in _PERSON_WORDS)
+    return (after in cue.after or before in cue.before
+            or (before == "is" and before2 in cue.person)
             or (before == "my" and before2 == "in"))
 
 
@@ -324,7 +344,7 @@ def _is_pregnancy_week(words: list[str], q: Quantity) -> bool:
     if q.unit != "weeks":
         return False
     after = words[q.end] if q.end < len(words) else ""
-    return after in _PREGNANCY_WORDS or "pregnant" in words[max(0, q.start - 3):q.start]
+    return after in _number_words().pregnancy_after or "pregnant" in words[max(0, q.start - 3):q.start]
 
 
 def _word_before(words: list[str], start: int, skippable: frozenset[str]) -> int:
