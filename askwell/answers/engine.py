@@ -14,12 +14,12 @@ from django.conf import settings
 from django.db.models import Count, Max
 
 from askwell.answers import semantic
+from askwell.answers.english import common_words
+from askwell.answers.lexicon import default_lexicon, words_of
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import STOPWORDS, CorpusStats, Document, search_stem
+from askwell.answers.spelling import SpellingCorrector
 from askwell.knowledge.models import Pack, Status, Topic
-from askwell.medical.english import common_words
-from askwell.medical.lexicon import default_lexicon, words_of
-from askwell.medical.spelling import SpellingCorrector
 
 
 @dataclass(frozen=True)

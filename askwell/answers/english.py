@@ -4,6 +4,7 @@ The knowledge base's vocabulary is small: without this, "screaming" (not in it) 
 "corrected" to "screwing" and "ear" to "eat". A word common enough in general English is
 taken as meant. The word frequencies come from pyspellchecker's English dictionary; rarer
 words (and the typos people make) are still corrected against the knowledge base.
+Search only: the triage reader's everyday words are askwell/medical/data/common_words.yaml.
 """
 
 from __future__ import annotations

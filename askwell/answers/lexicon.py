@@ -8,7 +8,9 @@ Two kinds of entry:
   ("charley horse" -> "calf cramp", "water pill" -> "diuretic"). The knowledge-base words
   are added next to the person's own words, with a lower weight, by the search engine.
 
-Words are lower-case [a-z0-9] tokens, the same tokens the search engine uses.
+Words are lower-case [a-z0-9] tokens, the same tokens the search engine uses. Only the
+search engine reads this table (ranking, the index's keywords, scope); the triage reader
+has its own vocabulary in askwell/medical/data/facts_lexicon.yaml.
 """
 
 from __future__ import annotations

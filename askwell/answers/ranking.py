@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from askwell.answers.data_files import load_word_list
-from askwell.medical.lexicon import Lexicon, words_of
-from askwell.medical.spelling import SpellingCorrector
+from askwell.answers.lexicon import Lexicon, words_of
+from askwell.answers.spelling import SpellingCorrector
 
 MAX_QUERY_CHARS = 500
 MAX_QUERY_WORDS = 60

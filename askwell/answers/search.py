@@ -12,6 +12,8 @@ from typing import Any
 
 from askwell.answers import engine
 from askwell.answers.backends import backend
+from askwell.answers.english import is_common_english
+from askwell.answers.lexicon import default_lexicon, words_of
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import (
     CORRECTED_WEIGHT,
@@ -28,8 +30,6 @@ from askwell.answers.ranking import (
 )
 from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
-from askwell.medical.english import is_common_english
-from askwell.medical.lexicon import default_lexicon, words_of
 from askwell.medical.question_types import read_question
 from askwell.medical.vocabulary import TriageLevel
 

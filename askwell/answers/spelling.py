@@ -4,6 +4,8 @@ A word that is in the vocabulary, or that the caller says is known (for example 
 the search index holds it), is never changed. Otherwise the closest vocabulary word within
 a small edit distance wins, ties going to the more frequent word. Lookups use a
 symmetric-delete table, so a correction costs a few dictionary probes, not a scan.
+Used by the search engine alone (askwell/answers/engine.py builds its vocabulary from the
+knowledge base); the triage reader in askwell/medical/ does not import it.
 """
 
 from __future__ import annotations

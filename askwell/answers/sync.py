@@ -15,8 +15,8 @@ from django.db import transaction
 
 from askwell.answers import engine
 from askwell.answers.backends import backend
+from askwell.answers.lexicon import default_lexicon
 from askwell.answers.models import Kind, SearchDocument, Source
-from askwell.medical.lexicon import default_lexicon
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ Phrases are stemmed and stripped of filler words exactly like the text, then ind
 their first word, so reading a description is one pass with a dictionary lookup per
 word: fast enough to run on every search query.
 
-(lexicon.py next door is the search engine's lay-term table; this module only reads
-facts for the checker.)
+(askwell/answers/lexicon.py is the search engine's lay-term table; this module only
+reads facts, for triage and the checker.)
 """
 
 from __future__ import annotations

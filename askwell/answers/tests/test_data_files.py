@@ -7,10 +7,10 @@ import pytest
 import yaml
 
 from askwell.answers import data_files
+from askwell.answers.lexicon import default_lexicon
 from askwell.answers.ranking import STOPWORDS, analyse
+from askwell.answers.spelling import SpellingCorrector
 from askwell.medical.data_files import DataFileError
-from askwell.medical.lexicon import default_lexicon
-from askwell.medical.spelling import SpellingCorrector
 
 
 def test_the_stop_words_are_the_words_of_their_data_file() -> None:

@@ -1,4 +1,4 @@
-from askwell.medical.english import is_common_english
+from askwell.answers.english import is_common_english
 
 
 def test_everyday_words_are_english() -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from askwell.medical.lexicon import LexiconError, default_lexicon, parse_lexicon, words_of
+from askwell.answers.lexicon import LexiconError, default_lexicon, parse_lexicon, words_of
 
 
 def expand(text: str) -> set[str]:

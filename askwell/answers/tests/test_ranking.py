@@ -1,9 +1,9 @@
 import pytest
 
 from askwell.answers import ranking
+from askwell.answers.lexicon import default_lexicon
 from askwell.answers.ranking import CorpusStats, Document, analyse, highlight, normalise_query, rerank, search_stem
-from askwell.medical.lexicon import default_lexicon
-from askwell.medical.spelling import SpellingCorrector
+from askwell.answers.spelling import SpellingCorrector
 
 CORRECTOR = SpellingCorrector.from_words(["cramp", "night", "calf", "twitching", "eyelid"])
 

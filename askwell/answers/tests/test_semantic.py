@@ -10,9 +10,9 @@ import pytest
 from django.conf import settings
 
 from askwell.answers import engine, semantic
+from askwell.answers.lexicon import default_lexicon
 from askwell.answers.ranking import CorpusStats, Document, Ranked, analyse, is_confident, rerank
-from askwell.medical.lexicon import default_lexicon
-from askwell.medical.spelling import SpellingCorrector
+from askwell.answers.spelling import SpellingCorrector
 
 MODEL = settings.SEMANTIC_MODEL_DIR
 needs_model = pytest.mark.skipif(

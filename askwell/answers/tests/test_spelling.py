@@ -1,4 +1,4 @@
-from askwell.medical.spelling import SpellingCorrector, edit_distance
+from askwell.answers.spelling import SpellingCorrector, edit_distance
 
 VOCABULARY = ["cramp", "cramps", "night", "calf", "twitching", "electrolytes", "circulation", "dehydration", "massage"]
 
