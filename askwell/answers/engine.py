@@ -5,9 +5,11 @@ passage vectors. Rebuilt whenever the knowledge documents change."""
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -71,6 +73,16 @@ def use_semantic(enabled: bool) -> None:
     forget()
 
 
+def _vector_cache_dir() -> Path:
+    """Beside the model when it may be written there: the vectors depend only on the model
+    and the passages (their file name says which), so every data directory on the machine
+    (each test database, each fresh install) reuses them instead of running the model again."""
+    model_dir = settings.SEMANTIC_MODEL_DIR
+    if model_dir is not None and os.access(model_dir, os.W_OK):
+        return Path(model_dir) / "vectors"
+    return Path(settings.DATA_DIR) / "cache"
+
+
 def semantic_status(load: bool = True) -> str:
     """One line for start-up output: is the semantic model in use, and if not, why. A
     server's master process asks with load=False: the model is loaded in each worker
@@ -121,7 +133,7 @@ def _build(signature: tuple[Any, ...]) -> State:
     model = encoder()
     vectors = None if model is None else semantic.topic_vectors(model, (
         semantic.TopicText(d.key, d.title, d.body, *[list(v or ()) for v in topics.get(d.key, ((), (), ()))[1:]])
-        for d in documents.values()), settings.DATA_DIR / "cache")
+        for d in documents.values()), _vector_cache_dir())
     return State(
         signature=signature,
         documents=documents,

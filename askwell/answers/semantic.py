@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -172,15 +173,21 @@ def topic_vectors(encoder: Encoder, topics: Iterable[TopicText], cache_dir: Path
     return TopicVectors(keys=tuple(keys), owner=np.asarray(owner, dtype=np.int64), matrix=matrix)
 
 
+# Vector files kept per directory: one per content version in use (the site's packs, a test
+# run's small packs ...); older ones go.
+KEEP_FILES = 8
+
+
 def _save(path: Path, matrix: np.ndarray) -> None:
     """Write beside, then rename: another worker never reads half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob("topic-vectors-*.npy"):
-            stale.unlink(missing_ok=True)
-        partial = path.with_suffix(f".{threading.get_ident()}.partial")
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
         with partial.open("wb") as handle:
             np.save(handle, matrix)
         partial.replace(path)
+        kept = sorted(path.parent.glob("topic-vectors-*.npy"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in kept[KEEP_FILES:]:
+            stale.unlink(missing_ok=True)
     except OSError as error:
         logger.warning("could not cache topic vectors in %s: %s", path.parent, error)
