@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from askwell.answers.data_files import load_word_list
 from askwell.answers.lexicon import Lexicon, words_of
@@ -350,7 +350,7 @@ def prior(key: str) -> float:
 
 def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
            answers_type: Callable[[Document], bool] | None = None,
-           similarity: Callable[[Document], float | None] | None = None) -> list[Ranked]:
+           similarity: Callable[[Document], float | None] | None = None, detail: int = 10) -> list[Ranked]:
     """Order candidates; a document that answers the kind of question asked (its cause,
     relief ...; `answers_type`) earns TYPE_BONUS.
 
@@ -366,13 +366,15 @@ def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
             return 1.0
         return 1.0 + TYPE_BONUS if answers_type(document) else 1.0 - TYPE_PENALTY
 
-    ranked = [Ranked(d, score(plan, d, stats, weights) * prior(d.key) * fit(d), coverage(plan, d, stats))
-              for d in documents]
+    ranked = [Ranked(d, score(plan, d, stats, weights) * prior(d.key) * fit(d), 0.0) for d in documents]
     if similarity is not None:
         ranked = _blend_meaning(ranked, similarity)
     ranked = [r for r in ranked if r.score > 0]
     ranked.sort(key=lambda r: (-r.score, r.document.key))
-    return ranked
+    # Coverage only says how sure the first answers are; it is not part of the order, so
+    # it is worked out for the ones that will be shown, not for every candidate.
+    return [replace(r, coverage=coverage(plan, r.document, stats)) if i < detail else r
+            for i, r in enumerate(ranked)]
 
 
 # The share of the order that meaning decides when the semantic model is present.

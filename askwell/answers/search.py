@@ -90,7 +90,8 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
     def similarity(document: Document) -> float | None:
         return meaning.get(document.key)
 
-    ranked = rerank(plan, documents, state.stats, answers_type if asked else None, similarity if meaning else None)
+    ranked = rerank(plan, documents, state.stats, answers_type if asked else None, similarity if meaning else None,
+                    detail=limit)
     return plan, ranked[:limit], state
 
 
