@@ -6,7 +6,7 @@ site's secret so they cannot be altered on the way, and the result is computed f
 The state speaks the medical core's names: its keys are `Facts` fields (`duration_minutes`,
 `persists_weeks`, `symptoms`, `pertinent_negatives`, `flags` ...) holding Facts values, plus
 `text`, the optional description. So the state is, minus `text`, the structured fields that
-`askwell.medical.facts.Facts.from_structured` accepts. Where one question asks about part of a
+`askwell.medical.structured.facts_from_structured` accepts. Where one question asks about part of a
 field (the red-flag and other-symptom lists of `symptoms`; the "does it ease" radio of
 `flags`), the step's form splits and joins it (askwell/checker/forms.py).
 """
@@ -60,7 +60,7 @@ def load_state(token: str) -> State:
 
 
 def structured_from_state(state: State) -> dict[str, object]:
-    """The answers as Facts.from_structured fields: the state without its text and empty answers."""
+    """The answers as facts_from_structured fields: the state without its text and empty answers."""
     return {name: state[name] for name in ASKED_FIELDS if state.get(name) not in (None, "", [])}
 
 

@@ -32,7 +32,8 @@ from askwell.checker.state import (
     structured_from_state,
 )
 from askwell.medical.check import CheckResult
-from askwell.medical.facts import Facts, FactsError
+from askwell.medical.facts import FactsError
+from askwell.medical.structured import facts_from_structured
 from askwell.medical.vocabulary import TriageLevel
 
 RESULT_COOKIE = "askwell_check"
@@ -137,7 +138,7 @@ def guided(request: HttpRequest) -> HttpResponse:
     state = form.to_state(state)
     structured = structured_from_state(state)
     try:
-        Facts.from_structured(structured)
+        facts_from_structured(structured)
     except FactsError as error:
         form.add_error(None, error.message)
         return _render_step(request, form, state, status=422)

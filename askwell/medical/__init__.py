@@ -6,7 +6,9 @@ in data/. The public entry points are re-exported below.
 
 from askwell.medical.causes import Cause, rank_causes, spasm_type
 from askwell.medical.check import CheckInputError, CheckResult, check
-from askwell.medical.facts import Facts, FactsError, extract_facts, merge
+from askwell.medical.facts import Facts, FactsError, merge
+from askwell.medical.reader import extract_facts
+from askwell.medical.structured import facts_from_structured
 from askwell.medical.triage import Triage, assess, triage_text
 
 __all__ = [
@@ -19,6 +21,7 @@ __all__ = [
     "assess",
     "check",
     "extract_facts",
+    "facts_from_structured",
     "merge",
     "rank_causes",
     "spasm_type",

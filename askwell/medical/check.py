@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from askwell.medical.causes import Cause, rank_causes, spasm_type
 from askwell.medical.contract import CheckObject
-from askwell.medical.facts import Facts, FactsError, extract_facts, merge, validate
+from askwell.medical.facts import Facts, FactsError, merge, validate
 from askwell.medical.plan import choose_plan
+from askwell.medical.reader import extract_facts
+from askwell.medical.structured import facts_from_structured
 from askwell.medical.triage import Triage, assess
 
 __all__ = ["CheckInputError", "CheckResult", "FactsError", "check"]
@@ -61,7 +63,7 @@ class CheckResult:
 def _facts_from(text: str, structured: Mapping[str, object] | None) -> Facts:
     text_facts = extract_facts(text) if text else Facts()
     if structured:
-        return merge(text_facts, Facts.from_structured(structured))
+        return merge(text_facts, facts_from_structured(structured))
     validate(text_facts)
     return text_facts
 

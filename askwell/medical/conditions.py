@@ -16,9 +16,10 @@ instead of silently never matching.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from askwell.medical.data_files import DataFileError
+from askwell.medical.facts import Facts
 from askwell.medical.vocabulary import (
     FREQUENCIES,
     SCALAR_CATEGORIES,
@@ -26,10 +27,7 @@ from askwell.medical.vocabulary import (
     allowed_values,
 )
 
-if TYPE_CHECKING:
-    from askwell.medical.facts import Facts
-
-Predicate = Callable[["Facts"], bool]
+Predicate = Callable[[Facts], bool]
 
 _NUMERIC_TESTS: dict[str, Callable[[Facts, float], bool]] = {
     "age_at_least": lambda f, n: f.age is not None and f.age >= n,

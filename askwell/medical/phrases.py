@@ -189,3 +189,9 @@ def find_matches(tokens: list[Token], phrase_index: PhraseIndex | None = None, *
             read.update(set(range(at, best_end)) - set(skipped))
         at = at + 1 if overlapping else best_end
     return matches
+
+
+def facts_in_phrase(text: str) -> list[FactKey]:
+    """The facts a short phrase names in the spasm vocabulary ("furosemide" -> a diuretic)."""
+    tokens = tokenize(normalise(text).text)
+    return [fact for match in find_matches(tokens) for fact in match.facts]

@@ -1,6 +1,6 @@
 """Numbers in plain words: "70", "seventy-two", "half an hour", "a couple of weeks".
 
-Returns quantities with their unit and token span; facts.py decides whether a quantity
+Returns quantities with their unit and token span; reader.py decides whether a quantity
 is an age, the length of a cramp, how long the problem has gone on, or a pregnancy week.
 """
 

@@ -13,15 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from askwell.medical.data_files import DataFileError, load_yaml
+from askwell.medical.facts import Facts
 from askwell.medical.phrases import PhraseIndex, compile_phrases, denies, find_matches
 from askwell.medical.text import SENTENCE_END, Token, clauses, negated_token_indexes
 from askwell.medical.vocabulary import TRIAGE_LEVELS
-
-if TYPE_CHECKING:
-    from askwell.medical.facts import Facts
 
 FEVER_C = 38.0
 ASKS_INFORMATION = "asks_information"

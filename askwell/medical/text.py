@@ -1,6 +1,6 @@
 """Reading a person's words: normalising, tokens, clauses and negation scopes.
 
-Nothing here knows about medicine; facts.py puts meaning on top of these pieces.
+Nothing here knows about medicine; reader.py puts meaning on top of these pieces.
 Numbers for ages and durations live in quantities.py and are re-exported here.
 """
 

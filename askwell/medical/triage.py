@@ -21,7 +21,8 @@ from typing import Any
 from askwell.medical.conditions import Predicate, compile_condition, required_signs
 from askwell.medical.contract import RuleObject, TriageObject
 from askwell.medical.data_files import DataFileError, load_yaml
-from askwell.medical.facts import Facts, extract_facts
+from askwell.medical.facts import Facts
+from askwell.medical.reader import extract_facts
 from askwell.medical.red_flags import load_fallbacks
 from askwell.medical.vocabulary import TRIAGE_LEVELS, TriageLevel
 

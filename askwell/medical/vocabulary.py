@@ -69,7 +69,7 @@ SCALAR_CATEGORIES: dict[str, tuple[str, ...]] = {
 # Values that exist without a lexicon phrase: they are set by `derived` rules.
 _DERIVED_ONLY: dict[str, set[str]] = {
     "timing": {"walking_eases_with_rest"},
-    # general_question is set by facts.py when the text asks in general; cannot_judge by
+    # general_question is set by reader.py when the text asks in general; cannot_judge by
     # a `derived` rule of the lexicon.
     # asks_information and describes_symptoms by red_flags.py.
     "marker": {"general_question", "cannot_judge", "asks_information", "describes_symptoms"},

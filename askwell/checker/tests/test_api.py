@@ -51,11 +51,12 @@ def test_structured_fields_alone_are_enough(anonymous):
 
 
 def test_the_core_knows_one_name_per_fact() -> None:
-    from askwell.medical.facts import Facts, FactsError
+    from askwell.medical.facts import FactsError
+    from askwell.medical.structured import facts_from_structured
 
     with pytest.raises(FactsError, match="Unknown field 'negatives'"):
-        Facts.from_structured({"negatives": ["swelling"]})
-    assert Facts.from_structured({"pertinent_negatives": ["swelling"]}).pertinent_negatives == {"swelling"}
+        facts_from_structured({"negatives": ["swelling"]})
+    assert facts_from_structured({"pertinent_negatives": ["swelling"]}).pertinent_negatives == {"swelling"}
 
 
 def test_text_and_structured_fields_combine(anonymous):

@@ -8,7 +8,7 @@ import pytest
 from askwell.checker.questions import questions
 from askwell.checker.state import load_state, sign_state, state_from_facts, structured_from_state
 from askwell.medical.check import check
-from askwell.medical.facts import Facts
+from askwell.medical.structured import facts_from_structured
 from askwell.medical.vocabulary import CAUSE_IDS, LOCATIONS, SPASM_TYPES, allowed_values
 
 LABEL_CATEGORIES = {
@@ -66,7 +66,7 @@ def test_every_linked_topic_exists_in_the_knowledge_base():
 def test_facts_read_from_text_survive_the_guided_form(text):
     facts = check(text).facts
     state = state_from_facts(facts)
-    again = Facts.from_structured(structured_from_state(load_state(sign_state(state))))
+    again = facts_from_structured(structured_from_state(load_state(sign_state(state))))
     for name in ("locations", "sensations", "timings", "medicines", "conditions", "symptoms",
                  "pertinent_negatives", "age", "pregnant", "pregnancy_week", "frequency", "sides"):
         assert getattr(again, name) == getattr(facts, name), name

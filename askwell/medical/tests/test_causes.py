@@ -1,7 +1,8 @@
 import pytest
 
 from askwell.medical.causes import cause_profiles, rank_causes, spasm_type, usual_suspect_reason
-from askwell.medical.facts import Facts, extract_facts
+from askwell.medical.reader import extract_facts
+from askwell.medical.structured import facts_from_structured
 from askwell.medical.vocabulary import CAUSE_IDS
 
 
@@ -84,7 +85,7 @@ def test_it_ranks_nothing_when_nothing_was_understood() -> None:
 
 def test_it_gives_the_same_causes_for_text_and_structured_facts() -> None:
     text = extract_facts("I'm 72, taking a water pill, calf cramps at night")
-    structured = Facts.from_structured({
+    structured = facts_from_structured({
         "age": 72, "medicines": ["diuretic"], "locations": ["calf"],
         "sensations": ["cramp"], "timings": ["night"]})
     assert rank_causes(text) == rank_causes(structured)

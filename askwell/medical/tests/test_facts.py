@@ -2,7 +2,9 @@ from typing import Any
 
 import pytest
 
-from askwell.medical.facts import Facts, FactsError, extract_facts, merge
+from askwell.medical.facts import FactsError, merge
+from askwell.medical.reader import extract_facts
+from askwell.medical.structured import facts_from_structured
 
 
 def has(text: str, field: str, value: Any) -> bool:
@@ -217,11 +219,11 @@ def test_it_understands_a_plain_question() -> None:
 
 def test_it_reads_the_same_facts_back_from_its_own_dict() -> None:
     facts = extract_facts("I'm 70, my left calf cramps every night, I take furosemide, no swelling")
-    assert Facts.from_structured(facts.to_dict()) == facts
+    assert facts_from_structured(facts.to_dict()) == facts
 
 
 def test_it_accepts_everyday_medicine_names_in_structured_input() -> None:
-    assert Facts.from_structured({"medicines": ["furosemide"]}).medicines == {"diuretic"}
+    assert facts_from_structured({"medicines": ["furosemide"]}).medicines == {"diuretic"}
 
 
 @pytest.mark.parametrize(("data", "message"), [
@@ -240,21 +242,21 @@ def test_it_accepts_everyday_medicine_names_in_structured_input() -> None:
 def test_it_rejects_impossible_structured_facts_with_a_clear_message(
         data: dict[str, Any], message: str) -> None:
     with pytest.raises(FactsError, match=message):
-        Facts.from_structured(data)
+        facts_from_structured(data)
 
 
 def test_it_merges_text_and_structured_facts() -> None:
     merged = merge(extract_facts("calf cramps at night"),
-                   Facts.from_structured({"age": 72, "medicines": ["diuretic"]}))
+                   facts_from_structured({"age": 72, "medicines": ["diuretic"]}))
     assert merged.age == 72 and merged.medicines == {"diuretic"}
     assert merged.locations == {"calf"}
 
 
 def test_it_keeps_a_symptom_that_one_source_reports_and_the_other_denies() -> None:
-    merged = merge(extract_facts("no swelling"), Facts.from_structured({"symptoms": ["swelling"]}))
+    merged = merge(extract_facts("no swelling"), facts_from_structured({"symptoms": ["swelling"]}))
     assert "swelling" in merged.symptoms and "swelling" not in merged.pertinent_negatives
 
 
 def test_it_refuses_a_merge_that_contradicts_itself() -> None:
     with pytest.raises(FactsError):
-        merge(extract_facts("I'm 5"), Facts.from_structured({"pregnant": True}))
+        merge(extract_facts("I'm 5"), facts_from_structured({"pregnant": True}))

@@ -24,7 +24,8 @@ import yaml
 
 from askwell.medical.check import check
 from askwell.medical.data_files import load_yaml
-from askwell.medical.facts import Facts, extract_facts
+from askwell.medical.reader import extract_facts
+from askwell.medical.structured import facts_from_structured
 from askwell.medical.triage import TriageRule, assess, load_triage_data, triage_text
 
 REPO = Path(__file__).resolve().parents[3]
@@ -275,7 +276,7 @@ def test_a_side_phrase_never_hides_the_place_it_names() -> None:
     {"locations": ["back", "calf"], "sides": "both", "symptoms": ["weakness"]},
 ])
 def test_the_guided_check_reaches_the_cauda_equina_rule_too(structured: dict[str, object]) -> None:
-    result = assess(Facts.from_structured(structured))
+    result = assess(facts_from_structured(structured))
     assert result.level == "emergency"
     assert result.rules[0].id == "cauda-equina-signs"
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from askwell.medical import triage as triage_module
-from askwell.medical.facts import Facts, FactsError, extract_facts
+from askwell.medical.facts import Facts, FactsError
+from askwell.medical.reader import extract_facts
+from askwell.medical.structured import facts_from_structured
 from askwell.medical.triage import (
     UNCHECKED_REASON,
     all_level_info,
@@ -308,15 +310,15 @@ def test_safe_triage_text_answers_cautiously_when_triage_fails(monkeypatch: pyte
 
 
 def test_structured_facts_take_the_universal_fields() -> None:
-    facts = Facts.from_structured({"signs": ["fever"], "about": "baby", "age_months": 1.5,
+    facts = facts_from_structured({"signs": ["fever"], "about": "baby", "age_months": 1.5,
                                    "temperature_c": 38.4})
     assert facts.signs == {"fever"} and facts.about == "baby"
     with pytest.raises(FactsError):
-        Facts.from_structured({"temperature_c": 90})
+        facts_from_structured({"temperature_c": 90})
     with pytest.raises(FactsError):
-        Facts.from_structured({"about": "martian"})
+        facts_from_structured({"about": "martian"})
     with pytest.raises(FactsError):
-        Facts.from_structured({"signs": ["not-a-sign"]})
+        facts_from_structured({"signs": ["not-a-sign"]})
 
 
 @pytest.mark.parametrize(("text", "age"), [

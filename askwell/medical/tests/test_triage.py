@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from askwell.medical.facts import Facts
+from askwell.medical.structured import facts_from_structured
 from askwell.medical.triage import assess, load_triage_data, triage_text
 from askwell.medical.vocabulary import TRIAGE_LEVELS
 
@@ -145,7 +145,7 @@ def test_its_dict_has_level_reasons_rules_and_advice() -> None:
 
 
 def test_it_triages_structured_facts_like_text() -> None:
-    structured = Facts.from_structured(
+    structured = facts_from_structured(
         {"locations": ["calf"], "sensations": ["cramp"], "symptoms": ["swelling"],
          "sides": "one"})
     assert assess(structured).level == level_of("my left calf is swollen and cramping")

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from askwell.medical import facts as reader
+from askwell.medical import reader
 from askwell.medical.data_files import load_yaml
-from askwell.medical.facts import extract_facts
+from askwell.medical.reader import extract_facts
 
 
 @pytest.fixture
