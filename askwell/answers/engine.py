@@ -4,8 +4,10 @@ passage vectors. Rebuilt whenever the knowledge documents change."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import pickle
 import threading
 import time
 from dataclasses import dataclass, field
@@ -16,7 +18,7 @@ from django.conf import settings
 from django.db.models import Count, Max
 
 from askwell.answers import semantic
-from askwell.answers.english import common_words
+from askwell.answers.english import common_words, preload_common_words
 from askwell.answers.lexicon import default_lexicon, words_of
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import STOPWORDS, CorpusStats, Document, search_stem
@@ -159,8 +161,55 @@ def state() -> State:
         return current
     with _lock:
         if _state is None or _state.signature != signature:
-            _state = _build(signature)
+            _state = _load_snapshot(signature) or _snapshot(_build(signature))
         return _state
+
+
+# A built state is kept on disk, so a fresh process (`askwell ask`, a new worker) reads it in
+# a few milliseconds instead of analysing every topic and building the spelling index again.
+# Its name changes with the knowledge (the signature) and with the engine's own code and data,
+# so a snapshot is never read by code it was not written by.
+_ENGINE_FILES = ("engine.py", "ranking.py", "spelling.py", "lexicon.py", "english.py", "semantic.py",
+                 "data_files.py")
+
+
+def _snapshot_file(signature: tuple[Any, ...]) -> Path:
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(repr(signature).encode())
+    for name in _ENGINE_FILES:
+        digest.update((here / name).read_bytes())
+    for data in sorted((here / "data").glob("*.yaml")):
+        digest.update(data.read_bytes())
+    model = encoder()
+    digest.update((model.fingerprint if model is not None else "no model").encode())
+    return Path(settings.DATA_DIR) / "cache" / f"engine-state-{digest.hexdigest()[:24]}.pickle"
+
+
+def _load_snapshot(signature: tuple[Any, ...]) -> State | None:
+    try:
+        with _snapshot_file(signature).open("rb") as handle:
+            loaded, words = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        return None
+    if not isinstance(loaded, State) or loaded.signature != signature:
+        return None
+    preload_common_words(words)
+    return loaded
+
+
+def _snapshot(built: State) -> State:
+    path = _snapshot_file(built.signature)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
+        with partial.open("wb") as handle:
+            pickle.dump((built, common_words()), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+        for stale in sorted(path.parent.glob("engine-state-*.pickle"), key=lambda p: p.stat().st_mtime)[:-4]:
+            stale.unlink(missing_ok=True)
+    except OSError as error:
+        logger.warning("could not keep the engine state in %s: %s", path.parent, error)
+    return built
 
 
 def forget() -> None:

@@ -17,8 +17,22 @@ from functools import lru_cache
 COMMON_FREQUENCY = 1000
 
 
-@lru_cache(maxsize=1)
+_preloaded: frozenset[str] | None = None
+
+
+def preload_common_words(words: frozenset[str]) -> None:
+    """The list as a saved engine state holds it: reading pyspellchecker's dictionary again
+    is most of a fresh process's start."""
+    global _preloaded
+    _preloaded = words
+
+
 def common_words() -> frozenset[str]:
+    return _preloaded if _preloaded is not None else _dictionary_words()
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
     try:
         from spellchecker import SpellChecker
     except ImportError:  # the package is a dependency; without it nothing is protected

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from askwell.answers import engine, semantic
 from askwell.answers.lexicon import default_lexicon
@@ -136,3 +137,26 @@ def test_an_answered_community_question_answers_what_its_title_asked() -> None:
     # More words are shared with the first, but the second answers what is asked.
     ranked = [a["topic"] for a in answer("how do I get rid of toe cramps when swimming")["answers"]]
     assert ranked.index("question/9102") < ranked.index("question/9101")
+
+
+@pytest.mark.django_db
+def test_a_fresh_process_reads_the_saved_engine_state_instead_of_building_it() -> None:
+    from unittest import mock
+
+    engine.forget()
+    built = engine.state()
+    engine.forget()
+    with mock.patch.object(engine, "_build", side_effect=AssertionError("built again")):
+        loaded = engine.state()
+    assert loaded.signature == built.signature and loaded.documents.keys() == built.documents.keys()
+
+
+@pytest.mark.django_db
+def test_a_saved_state_is_not_read_when_the_knowledge_changed() -> None:
+    from askwell.knowledge.models import Pack
+
+    engine.forget()
+    before = engine.state()
+    Pack.objects.update(loaded_at=timezone.now())
+    engine.forget()
+    assert engine.state().signature != before.signature
