@@ -25,22 +25,6 @@ ASKS_INFORMATION = "asks_information"
 DESCRIBES_SYMPTOMS = "describes_symptoms"
 GENERAL_QUESTION = "general_question"
 
-# Who the text is about. The first group found wins in this order, because a parent
-# writes "I" about their baby far more often than a baby is mentioned in passing.
-_BABY_WORDS = frozenset({"baby", "babies", "newborn", "infant", "bub", "bubba", "babe's", "lo"})
-_CHILD_WORDS = frozenset({
-    "toddler", "child", "children", "kid", "kids", "son", "daughter", "boy", "girl", "grandson",
-    "granddaughter", "nephew", "niece", "teen", "teenager", "ds", "dd", "preschooler", "schoolboy",
-    "schoolgirl", "youngster", "stepson", "stepdaughter",
-})
-_ADULT_WORDS = frozenset({
-    "dad", "father", "mum", "mom", "mother", "husband", "wife", "partner", "boyfriend", "girlfriend",
-    "brother", "sister", "grandma", "grandad", "granddad", "grandmother", "grandfather", "granny",
-    "grandpa", "nan", "nana", "gran", "nanna", "friend", "uncle", "aunt", "auntie", "colleague", "flatmate",
-    "roommate", "neighbour", "neighbor", "fiance", "fiancee", "mate", "patient", "he", "she", "him",
-    "her", "they", "someone", "somebody", "man", "woman", "lady", "guy",
-})
-_SELF_WORDS = frozenset({"i", "i'm", "i've", "i'd", "im", "ive", "me", "myself"})
 # "my 2 month old", "a 6-week-old", "4 months old", "my son (3)": a time span right before
 # one of these words is an age. Short forms ("4mo", "6wk") are split by the tokenizer.
 _AGE_AFTER = frozenset({"old", "olds", "baby", "infant", "newborn", "boy", "girl", "son", "daughter"})
@@ -84,6 +68,25 @@ class Fallback:
     level: str
     marker: str
     entry: dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    """Who a text is about (data/text_rules.yaml people): the first group found wins."""
+
+    baby: frozenset[str]
+    child: frozenset[str]
+    adult: frozenset[str]
+    self_words: frozenset[str]
+    named: frozenset[str]  # after which a number is an age ("my gran 89")
+
+
+@cache
+def _people() -> _People:
+    data = load_yaml("text_rules.yaml")["people"]
+    baby, child, adult = frozenset(data["baby"]), frozenset(data["child"]), frozenset(data["adult"])
+    return _People(baby=baby, child=child, adult=adult, self_words=frozenset(data["self"]),
+                   named=baby | child | (adult - frozenset(data["pronouns"])))
 
 
 @cache
@@ -200,27 +203,26 @@ def _right_after_denial(tokens: list[Token], start: int) -> bool:
 
 def _about(words: list[str], age_months: float | None) -> str | None:
     present = set(words)
+    people = _people()
     if age_months is not None and age_months < 12:
         return "baby"
-    if present & _BABY_WORDS:
+    if present & people.baby:
         return "baby"
-    if (age_months is not None and age_months < 16 * 12) or present & _CHILD_WORDS:
+    if (age_months is not None and age_months < 16 * 12) or present & people.child:
         return "child"
-    if present & _ADULT_WORDS and not present & _SELF_WORDS:
+    if present & people.adult and not present & people.self_words:
         return "adult"
-    if present & _ADULT_WORDS and ("my" in present or "our" in present):
+    if present & people.adult and ("my" in present or "our" in present):
         # "my dad has ..." even when "I" appears too ("I think my dad is having a stroke").
         return "adult"
-    if present & _SELF_WORDS or "my" in present:
+    if present & people.self_words or "my" in present:
         return "self"
     return None
 
 
-_PEOPLE = _BABY_WORDS | _CHILD_WORDS | (_ADULT_WORDS - {"he", "she", "him", "her", "they"})
-
-
 def _age_in_years(words: list[str]) -> int | None:
     """ "71, severe headache", "my gran is 89", "my mum (80)": ages the spasm reader leaves."""
+    named = _people().named
     for i, word in enumerate(words):
         if not word.isdigit() or not 1 <= int(word) <= 110:
             continue
@@ -229,7 +231,7 @@ def _age_in_years(words: list[str]) -> int | None:
         before2 = words[i - 2] if i > 1 else ""
         if after in _TIME_WORDS or after in _UNIT_WORDS_AFTER:
             continue
-        if (i == 0 and after in (",", "yo", "y")) or before in _PEOPLE or (before == "is" and before2 in _PEOPLE):
+        if (i == 0 and after in (",", "yo", "y")) or before in named or (before == "is" and before2 in named):
             return int(word)
     for i, word in enumerate(words[2:], start=2):
         # "mum's in her 80s": the middle of the decade
@@ -254,6 +256,7 @@ _UNIT_MONTHS = {"day": 12 / 365, "days": 12 / 365, "week": 12 / 52, "weeks": 12 
 
 def _age_in_months(words: list[str]) -> float | None:
     """ "my 6 week old", "a 2-month-old", "my son is 3 months", "4mo", "aged 10 days"."""
+    people = _people()
     for i, word in enumerate(words):
         value = _number(word) if word[:1].isdigit() else _SPELLED.get(word)
         if value is None or i + 1 >= len(words):
@@ -265,7 +268,7 @@ def _age_in_months(words: list[str]) -> float | None:
             return value * _SHORT_AGE_UNITS[unit]
         if unit not in _UNIT_MONTHS:
             continue
-        young = set(words[max(0, i - 4):i]) & (_BABY_WORDS | _CHILD_WORDS)
+        young = set(words[max(0, i - 4):i]) & (people.baby | people.child)
         if (after in _AGE_AFTER or before in ("aged", "age")
                 or (before in _AGED_BEFORE and young and after not in ("pregnant", "ago"))):
             return value * _UNIT_MONTHS[unit]

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from askwell.medical import reader
+from askwell.medical import reader, red_flags
 from askwell.medical.data_files import load_yaml
 from askwell.medical.reader import extract_facts
 
@@ -15,10 +15,13 @@ from askwell.medical.reader import extract_facts
 def edited_text_rules(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """A copy of text_rules.yaml that the reader reads instead of the shipped file."""
     data = copy.deepcopy(load_yaml("text_rules.yaml"))
-    monkeypatch.setattr(reader, "load_yaml", lambda name: data if name == "text_rules.yaml" else load_yaml(name))
+    for module in (reader, red_flags):
+        monkeypatch.setattr(module, "load_yaml", lambda name: data if name == "text_rules.yaml" else load_yaml(name))
     reader._number_words.cache_clear()
+    red_flags._people.cache_clear()
     yield data
     reader._number_words.cache_clear()
+    red_flags._people.cache_clear()
 
 
 def test_the_shipped_ages_and_pregnancy_words_are_read() -> None:
@@ -40,3 +43,15 @@ def test_the_words_around_a_number_come_from_the_file(edited_text_rules: dict[st
     assert extract_facts("calf cramps, turning 70").age == 70
     # (the red-flag reader has its own, wider reading of pregnancy weeks: not tested here)
     assert extract_facts("im 28 weeks gone").pregnancy_week is None
+
+
+def test_the_shipped_people_words_are_read() -> None:
+    assert extract_facts("my nephew has a rash").about == "child"
+    assert extract_facts("my gran 89 has a bad headache").age == 89
+
+
+def test_who_a_text_is_about_comes_from_the_file(edited_text_rules: dict[str, Any]) -> None:
+    edited_text_rules["people"]["child"].remove("nephew")
+    edited_text_rules["people"]["adult"].remove("gran")
+    assert extract_facts("my nephew has a rash").about == "self"
+    assert extract_facts("my gran 89 has a bad headache").age is None
