@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from askwell.community.models import Question, QuestionQuerySet
+from askwell.community.models import Answer, Question, QuestionQuerySet, QuestionState
 from askwell.knowledge.models import Topic
 
 PAGE_SIZE = 20
+# The list's "show" filter, in the words the page offers: what each keeps.
+ANSWERED, UNANSWERED = "answered", "unanswered"
+STATUSES = {ANSWERED: "Answered", UNANSWERED: "Not answered yet"}
 LIST_FIELDS = ("pk", "title", "state", "created_at", "topic_id", "author_id",
                "topic__slug", "topic__title", "author__username")
 
@@ -28,11 +31,36 @@ class QuestionPage:
     newer: int | None  # cursor for the previous (newer) page
 
 
-def listed(topic: Topic | None) -> QuestionQuerySet:
+def listed(topic: Topic | None, status: str = "") -> QuestionQuerySet:
     questions = Question.objects.public()
     if topic is not None:
         questions = questions.filter(topic=topic)
+    if status == ANSWERED:
+        questions = questions.filter(state=QuestionState.ANSWERED)
+    elif status == UNANSWERED:
+        questions = questions.filter(state=QuestionState.OPEN)
     return questions
+
+
+def with_answer_counts(questions: list[Question]) -> list[Question]:
+    """Sets `answer_count` on each row from one query over the page's answers (their question
+    ids only), not a COUNT per row nor a COUNT over the whole list."""
+    counts: dict[int, int] = {}
+    shown = Answer.objects.shown().filter(question_id__in=[q.pk for q in questions])
+    for question_id in shown.values_list("question_id", flat=True):
+        counts[question_id] = counts.get(question_id, 0) + 1
+    for question in questions:
+        question.answer_count = counts.get(question.pk, 0)  # type: ignore[attr-defined]
+    return questions
+
+
+def search_page(question_ids: list[int], topic: Topic | None, status: str = "") -> QuestionPage:
+    """The questions named (best match first, as the answers engine ranked them) that this list
+    shows: one page, no cursors."""
+    rows = listed(topic, status).filter(pk__in=question_ids).select_related("topic", "author").only(*LIST_FIELDS)
+    rank = {pk: position for position, pk in enumerate(question_ids)}
+    found = sorted(rows[:PAGE_SIZE], key=lambda question: rank[question.pk])
+    return QuestionPage(with_answer_counts(found), older=None, newer=None)
 
 
 def _position(questions: QuestionQuerySet, pk: int) -> tuple[datetime.datetime, int]:
@@ -42,16 +70,17 @@ def _position(questions: QuestionQuerySet, pk: int) -> tuple[datetime.datetime, 
     return row
 
 
-def question_page(topic: Topic | None, before: int | None = None, after: int | None = None) -> QuestionPage:
+def question_page(topic: Topic | None, before: int | None = None, after: int | None = None,
+                  status: str = "") -> QuestionPage:
     """PAGE_SIZE questions older than `before`, or newer than `after`, or the newest."""
-    base = listed(topic)
+    base = listed(topic, status)
     rows = base.select_related("topic", "author").only(*LIST_FIELDS)
     if after is not None:
         created, pk = _position(base, after)
         newer_first = rows.filter(created_at__gte=created).exclude(created_at=created, pk__lte=pk)
         found = list(newer_first.order_by("created_at", "pk")[: PAGE_SIZE + 1])
         has_newer = len(found) > PAGE_SIZE
-        questions = list(reversed(found[:PAGE_SIZE]))
+        questions = with_answer_counts(list(reversed(found[:PAGE_SIZE])))
         return QuestionPage(questions, older=questions[-1].pk if questions else None,
                             newer=questions[0].pk if has_newer and questions else None)
     if before is not None:
@@ -60,7 +89,7 @@ def question_page(topic: Topic | None, before: int | None = None, after: int | N
         # scan at `created` (an OR of the two cases makes SQLite scan from the newest row).
         rows = rows.filter(created_at__lte=created).exclude(created_at=created, pk__gte=pk)
     found = list(rows.order_by("-created_at", "-pk")[: PAGE_SIZE + 1])
-    questions = found[:PAGE_SIZE]
+    questions = with_answer_counts(found[:PAGE_SIZE])
     has_older = len(found) > PAGE_SIZE
     return QuestionPage(questions, older=questions[-1].pk if has_older else None,
                         newer=questions[0].pk if before is not None and questions else None)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db.models import Prefetch
@@ -14,9 +16,9 @@ from django.views.decorators.http import require_POST
 
 from askwell.accounts.permissions import is_member
 from askwell.answers.search import answer as instant_answers
-from askwell.community import actions, jsonld, listing, permissions
+from askwell.community import actions, jsonld, listing, permissions, related
 from askwell.community.fetch import get_deletable_question, get_editable_question, get_viewable_question
-from askwell.community.forms import AnswerForm, AskForm, QuestionEditForm
+from askwell.community.forms import AnswerForm, AskForm, QuestionEditForm, topic_choices
 from askwell.community.models import Answer, Comment, Question, Revision, RevisionKind
 from askwell.community.templatetags.community_tags import COMMENT_FIELDS
 from askwell.core.errors import ActionError
@@ -27,6 +29,8 @@ from askwell.moderation import spam
 
 ASKED_SESSION_KEY = "community:asked-question"
 TOPIC_SLUG = re.compile(r"[a-z0-9][a-z0-9/-]{0,200}")
+SEARCH_MAX_CHARS = 200
+SEARCH_LIMIT = 20
 
 
 def _cursor(request: HttpRequest, name: str) -> int | None:
@@ -38,10 +42,19 @@ def _cursor(request: HttpRequest, name: str) -> int | None:
     return int(raw)
 
 
+def _search_words(request: HttpRequest) -> str:
+    """The list's search box, tidied so that "Cramp  at night" and "cramp at night" are one page."""
+    return " ".join(request.GET.get("q", "").split()).lower()[:SEARCH_MAX_CHARS]
+
+
 def question_list(request: HttpRequest) -> HttpResponse:
     slug = request.GET.get("topic", "").strip()
     if slug and not TOPIC_SLUG.fullmatch(slug):
         raise Http404("No such topic")
+    status = request.GET.get("show", "").strip()
+    if status and status not in listing.STATUSES:
+        raise Http404("No such filter")
+    words = _search_words(request)
     before, after = _cursor(request, "before"), _cursor(request, "after")
 
     def render_list() -> HttpResponse:
@@ -50,16 +63,48 @@ def question_list(request: HttpRequest) -> HttpResponse:
             topic = Topic.objects.published().filter(slug=slug).first()
             if topic is None:
                 raise Http404("No such topic")
-        try:
-            page = listing.question_page(topic, before=before, after=after)
-        except listing.NoSuchPage as error:
-            raise Http404("No such page") from error
-        return render(request, "community/question_list.html", {"page": page, "topic": topic})
+        if words:
+            page = listing.search_page(related.found_for(words, SEARCH_LIMIT).question_ids, topic, status)
+        else:
+            try:
+                page = listing.question_page(topic, before=before, after=after, status=status)
+            except listing.NoSuchPage as error:
+                raise Http404("No such page") from error
+        return render(request, "community/question_list.html", {
+            "page": page, "topic": topic, "status": status, "words": words,
+            "statuses": listing.STATUSES.items(), "topics": topic_choices(),
+            "filters": urlencode({k: v for k, v in (("topic", slug), ("show", status)) if v}),
+        })
 
     # Same for every anonymous reader: cached under the parameters read above, and nothing else
-    # (a cached hit touches no database; an unknown topic or cursor is a 404, never cached).
-    name = f"questions:{slug}:{before or ''}:{after or ''}"
+    # (a cached hit touches no database; an unknown topic, filter or cursor is a 404, never cached).
+    searched = hashlib.sha256(words.encode()).hexdigest()[:32] if words else ""
+    name = f"questions:{slug}:{status}:{searched}:{before or ''}:{after or ''}"
     return cached_for_anonymous(request, name, render_list, vary_on_query=True)
+
+
+# How a reader may order the answers (the accepted one stays first whatever the order).
+ANSWER_ORDERS = {"votes": "Most helpful", "newest": "Newest", "oldest": "Oldest"}
+RELATED_GUIDES = 3
+RELATED_QUESTIONS = 5
+
+
+def _answer_order(request: HttpRequest) -> str:
+    order = request.GET.get("sort", "").strip() or "votes"
+    if order not in ANSWER_ORDERS:
+        raise Http404("No such order")
+    return order
+
+
+def sorted_answers(answers: list[Answer], order: str, accepted_id: int | None) -> list[Answer]:
+    """`answers` in the reader's order, the accepted answer first."""
+    if order == "newest":
+        ranked = sorted(answers, key=lambda a: (a.created_at, a.pk), reverse=True)
+    elif order == "oldest":
+        ranked = sorted(answers, key=lambda a: (a.created_at, a.pk))
+    else:
+        ranked = sorted(answers, key=lambda a: (-a.helpful_count, a.created_at, a.pk))
+    return sorted(ranked, key=lambda a: a.pk != accepted_id)  # stable: keeps the order within
 
 
 def render_question_page(request: HttpRequest, question: Question, answer_form: AnswerForm | None = None,
@@ -71,9 +116,13 @@ def render_question_page(request: HttpRequest, question: Question, answer_form: 
     """
     visible_comments = Prefetch("comments", queryset=Comment.objects.visible().only(*COMMENT_FIELDS),
                                 to_attr="visible_comment_list")
-    answers: list[Answer] = list(
-        question.visible_answers().select_related("author__expert_profile").prefetch_related(visible_comments)
+    order = _answer_order(request)
+    answers = sorted_answers(
+        list(question.visible_answers().select_related("author__expert_profile").prefetch_related(visible_comments)),
+        order, question.accepted_answer_id,
     )
+    # Guides and answered questions the answers engine finds for the title (cached until the content changes).
+    found = related.found_for(question.title, 10) if question.is_public else None
     may_answer = permissions.can_answer(request.user, question)
     context: dict[str, Any] = {
         "question": question,
@@ -88,6 +137,10 @@ def render_question_page(request: HttpRequest, question: Question, answer_form: 
         "answer_form": answer_form or (AnswerForm() if may_answer else None),
         "jsonld": jsonld.qa_page(request, question, answers) if question.is_public else "",
         "revisions": Revision.objects.filter(kind=RevisionKind.QUESTION, object_id=question.pk).count(),
+        "order": order,
+        "orders": ANSWER_ORDERS.items(),
+        "related_guides": found.guides[:RELATED_GUIDES] if found else [],
+        "related_questions": found.related_questions(question.pk, RELATED_QUESTIONS) if found else [],
     }
     return render(request, "community/question_detail.html", context, status=status)
 
@@ -97,9 +150,13 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # it is cached (a hit touches no database) and any write that changes it (answer, comment,
     # vote, edit, approval, closing) bumps the content version on commit. Signed-in people, who
     # may see their own unpublished question, always get a fresh page.
-    return cached_for_anonymous(
-        request, f"question:{pk}", lambda: render_question_page(request, get_viewable_question(request.user, pk))
-    )
+    # The reader's answer order is part of the page's name (an unknown order is a 404, never cached).
+    order = _answer_order(request)
+
+    def render_page() -> HttpResponse:
+        return render_question_page(request, get_viewable_question(request.user, pk))
+
+    return cached_for_anonymous(request, f"question:{pk}:{order}", render_page, vary_on_query=True)
 
 
 def ask(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,63 @@
+"""What the answers engine finds for a question's title or a search of the list: related guides
+and related answered questions, kept in the cache until the content changes.
+
+The engine (answers.search.answer) takes milliseconds; signed-in readers get the question page
+rendered every time, so its result is kept under the site's content version, which any write
+to questions, answers or the guides bumps (the same version the page cache follows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+
+from askwell.answers.models import Source
+from askwell.answers.search import answer
+from askwell.core.pagecache import content_version
+
+KEEP_SECONDS = 24 * 3600
+QUESTION_KEY_PREFIX = "question/"
+
+
+@dataclass(frozen=True)
+class Found:
+    guides: list[dict[str, Any]]  # {"title", "url", "snippet"} of knowledge topics, best first
+    questions: list[dict[str, Any]]  # {"id", "title", "url"} of answered community questions
+
+    @property
+    def question_ids(self) -> list[int]:
+        return [int(item["id"]) for item in self.questions]
+
+    def related_questions(self, than: int, limit: int) -> list[dict[str, Any]]:
+        """The answered questions found, but the one with id `than` (a question's own page)."""
+        return [item for item in self.questions if item["id"] != than][:limit]
+
+
+def found_for(text: str, limit: int = 20) -> Found:
+    version = content_version()
+    key = f"community:related:{version}:{limit}:{hashlib.sha256(text.encode()).hexdigest()[:40]}"
+    stored = cache.get(key)
+    if isinstance(stored, Found):
+        return stored
+    result = answer(text, limit=limit)
+    items = result.get("answers", [])
+    guides = [{"title": item["title"], "url": item["url"], "snippet": item.get("snippet", "")}
+              for item in items if item.get("source") == Source.KNOWLEDGE]
+    found = Found(guides=guides if result.get("scope") != "not_covered" else [],
+                  questions=_questions(items))
+    cache.set(key, found, KEEP_SECONDS)
+    return found
+
+
+def _questions(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    questions = []
+    for item in items:
+        key = str(item.get("topic", ""))
+        if item.get("source") == Source.QUESTION and key.startswith(QUESTION_KEY_PREFIX):
+            number = key[len(QUESTION_KEY_PREFIX):]
+            if number.isdigit():
+                questions.append({"id": int(number), "title": item["title"], "url": item["url"]})
+    return questions
