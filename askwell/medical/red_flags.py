@@ -33,13 +33,9 @@ _SHORT_AGE_UNITS = {"mo": 1.0, "mos": 1.0, "mth": 1.0, "mths": 1.0, "wk": 12 / 5
 _AGED_BEFORE = frozenset({"is", "only", "just", "turned"})  # only after a baby or child word
 _WEEKS_PER_MONTH = 52 / 12
 
-# A temperature: a number from 34 to 43 (Celsius) or 93 to 110 (Fahrenheit) next to one of
-# these words. "38 weeks pregnant" is not one: a time unit follows it.
-_TEMPERATURE_WORDS = frozenset({
-    "temperature", "temp", "temps", "fever", "thermometer", "reading", "degrees", "degree", "deg",
-    "c", "f", "celsius", "centigrade", "fahrenheit", "hot", "of", "at", "is", "was", "to",
-    "around", "about", "over", "above", "nearly", "almost", "high",
-})
+# A temperature: a number from 34 to 43 (Celsius) or 93 to 110 (Fahrenheit) with one of
+# these units after it or a word for temperature just before it (_temperature). "38 weeks
+# pregnant" is not one: a time unit follows it.
 _UNIT_WORDS_AFTER = frozenset({"c", "f", "degrees", "degree", "deg", "celsius", "centigrade", "fahrenheit"})
 _TIME_WORDS = frozenset({"weeks", "week", "wks", "days", "day", "months", "month", "years", "year",
                          "hours", "hour", "hrs", "minutes", "mins", "pregnant", "old", "kg", "lbs",
