@@ -117,19 +117,28 @@ class AnswerEditForm(forms.Form):
 
 
 class CommentForm(GuardedForm):
-    comment = forms.CharField(label="Comment", max_length=3000, widget=forms.Textarea(attrs={"rows": 6}))
-    name = forms.CharField(label="Name", max_length=80)
-    email = forms.EmailField(label="Email", max_length=254)
-    website = forms.URLField(label="Website", max_length=200, required=False, assume_scheme="https")
+    """A comment. Anyone may comment: without an account with a name and an email address (never
+    shown); a signed-in member (`member=True`) comments as their account and is asked neither.
+    There is no "Website" field (a link beside a name drew spam, and people took it for required)."""
+
+    comment = forms.CharField(label="Comment", max_length=3000, widget=forms.Textarea(attrs={"rows": 6}),
+                              error_messages={"required": "Write your comment."})
+    name = forms.CharField(label="Name", max_length=80, widget=forms.TextInput(attrs={"autocomplete": "name"}),
+                           error_messages={"required": "Enter the name to show with your comment."})
+    email = forms.EmailField(label="Email", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+                             error_messages={"required": "Enter your email address (it is never shown).",
+                                             "invalid": "Enter an email address in the form name@example.com."})
     remember = forms.BooleanField(
-        label="Remember my name, email and website in this browser for the next time I comment.", required=False
+        label="Remember my name and email in this browser for the next time I comment.", required=False
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    field_order = ["comment", "name", "email", "website", "remember"]
+    field_order = ["comment", "name", "email", "remember"]
+    ACCOUNT_FIELDS = ("name", "email", "remember")
 
-    def clean_website(self) -> str:
-        website: str = self.cleaned_data.get("website", "")
-        if website and not website.lower().startswith(("http://", "https://")):
-            raise forms.ValidationError("Enter a web address starting with http:// or https://.")
-        return website
+    def __init__(self, *args: Any, member: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.member = member
+        if member:
+            for name in self.ACCOUNT_FIELDS:
+                del self.fields[name]

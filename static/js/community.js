@@ -23,17 +23,17 @@
     try { saved = JSON.parse(window.localStorage.getItem(KEY) || "null"); } catch (e) { saved = null; }
     var field = function (name) { return form.querySelector("[name=" + name + "]"); };
     if (saved) {
-      ["name", "email", "website"].forEach(function (name) {
+      ["name", "email"].forEach(function (name) {
         if (field(name) && !field(name).value && saved[name]) { field(name).value = saved[name]; }
       });
       if (field("remember")) { field("remember").checked = true; }
     }
     form.addEventListener("submit", function () {
+      // A member's form has no name, email or "remember" (the account supplies them): keep what is saved.
+      if (!field("remember")) { return; }
       try {
-        if (field("remember") && field("remember").checked) {
-          window.localStorage.setItem(KEY, JSON.stringify({
-            name: field("name").value, email: field("email").value, website: field("website").value
-          }));
+        if (field("remember").checked) {
+          window.localStorage.setItem(KEY, JSON.stringify({ name: field("name").value, email: field("email").value }));
         } else { window.localStorage.removeItem(KEY); }
       } catch (e) { /* storage may be disabled */ }
     });

@@ -103,8 +103,10 @@ def comments_for(context: template.Context, target: Article | Answer) -> dict[st
     form_html = stencil(context, "community/_comment_form.html", kind, target.pk, {
         "kind": kind,
         "target": StandIn(),
-        # Built only when the stencil is rendered (a form costs more than the copy).
-        "form": lambda: CommentForm(auto_id=f"id_{kind}{STENCIL_PK}_%s"),
+        # Built only when the stencil is rendered (a form costs more than the copy). Signed-in
+        # people (the only ones with a CSRF token, and never served a cached page) get the
+        # member's form, without name and email: the stencil's key tells the two apart.
+        "form": lambda: CommentForm(auto_id=f"id_{kind}{STENCIL_PK}_%s", member=csrf_token is not None),
         "csrf_token": csrf_token,
     })
     return {

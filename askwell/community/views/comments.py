@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from askwell.accounts.permissions import is_member
 from askwell.community import actions
 from askwell.community.forms import CommentForm
 from askwell.community.models import Answer, Comment, CommentStatus
@@ -42,6 +45,14 @@ def _remember_my_comment(request: HttpRequest, response: HttpResponse, comment_p
                                secure=settings.SESSION_COOKIE_SECURE)
 
 
+def _commenter(request: HttpRequest, data: dict[str, Any]) -> tuple[str, str]:
+    """The name and email address a comment is posted with: a member's from their account (the
+    form does not ask), anyone else's as typed."""
+    if is_member(request.user):
+        return request.user.get_username(), getattr(request.user, "email", "") or ""
+    return data["name"], data["email"]
+
+
 def _reply_parent(target: actions.CommentTarget, raw: str | None) -> Comment | None:
     """The published comment a no-JavaScript reply answers; a reply to a reply joins its top-level thread."""
     if not raw or not raw.isdigit():
@@ -55,16 +66,18 @@ def _reply_parent(target: actions.CommentTarget, raw: str | None) -> Comment | N
 def post_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     """Comment forms sit on whole-page-cached articles, hence the decorator (moderation/guards.py)."""
     target, back = _comment_target(kind, pk)
+    member = is_member(request.user)
     if request.method == "POST":
-        form = CommentForm(request.POST)
+        form = CommentForm(request.POST, member=member)
         if form.is_valid():
             data = form.cleaned_data
+            name, email = _commenter(request, data)
             parent = Comment.objects.filter(pk=data["parent"]).first() if data.get("parent") else None
             try:
                 spam.check_rate(request, "comment")
-                spam.check_links(request.user, data["comment"], data["website"])
+                spam.check_links(request.user, data["comment"])
                 comment = actions.post_comment(
-                    target, user=request.user, name=data["name"], email=data["email"], website=data["website"],
+                    target, user=request.user, name=name, email=email, website="",
                     body=data["comment"], parent=parent, known_comment_ids=_my_comment_ids(request),
                 )
             except ActionError as error:
@@ -79,10 +92,10 @@ def post_comment(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                 _remember_my_comment(request, response, comment.pk)
                 return response
     else:
-        form = CommentForm()
+        form = CommentForm(member=member)
     replying_to = _reply_parent(target, request.POST.get("parent") if form.is_bound else request.GET.get("replyto"))
     if replying_to is not None and not form.is_bound:
-        form = CommentForm(initial={"parent": replying_to.pk})
+        form = CommentForm(initial={"parent": replying_to.pk}, member=member)
     status = 400 if form.is_bound else 200
     return render(request, "community/comment_form_page.html",
                   {"form": form, "back": back, "kind": kind, "pk": pk, "replying_to": replying_to}, status=status)
