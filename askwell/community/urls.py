@@ -10,6 +10,7 @@ app_name = "community"
 urlpatterns = [
     path("questions/", questions.question_list, name="questions"),
     path("questions/ask/", questions.ask, name="ask"),
+    path("questions/similar/", questions.similar_questions, name="similar"),
     path("questions/feed/", feeds.QuestionFeed(), name="feed"),
     path("questions/feed/atom/", feeds.QuestionAtomFeed(), name="feed_atom"),
     path("questions/topic/<path:slug>/feed/", feeds.QuestionFeed(), name="topic_feed"),

@@ -51,4 +51,45 @@
       });
     });
   });
+  // The ask form: answered questions like the title, as it is typed (the "Continue" step shows
+  // them too, without this script). The addresses come from the page's data attributes.
+  document.querySelectorAll("[data-similar-endpoint]").forEach(function (region) {
+    var input = document.getElementById(region.getAttribute("data-similar-for"));
+    if (!input || !window.fetch) { return; }
+    var timer = null;
+    var asked = "";
+    function show(questions) {
+      region.textContent = "";
+      if (!questions || !questions.length) { return; }
+      var heading = document.createElement("p");
+      heading.className = "answer-suggestions-heading";
+      heading.textContent = "Questions already answered";
+      var list = document.createElement("ul");
+      list.className = "similar-questions";
+      questions.forEach(function (question) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = question.url;
+        link.textContent = question.title;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      region.appendChild(heading);
+      region.appendChild(list);
+    }
+    function ask() {
+      var q = input.value.trim().slice(0, 200);
+      if (q === asked) { return; }
+      asked = q;
+      fetch(region.getAttribute("data-similar-endpoint") + "?q=" + encodeURIComponent(q),
+            { headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { if (q === asked) { show(data && data.questions); } })
+        .catch(function () { /* offline: the form still works */ });
+    }
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, 300);
+    });
+  });
 })();

@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from askwell.accounts.permissions import is_member
 from askwell.answers.search import answer as instant_answers
@@ -31,6 +31,8 @@ ASKED_SESSION_KEY = "community:asked-question"
 TOPIC_SLUG = re.compile(r"[a-z0-9][a-z0-9/-]{0,200}")
 SEARCH_MAX_CHARS = 200
 SEARCH_LIMIT = 20
+SIMILAR_MIN_CHARS = 8
+SIMILAR_SHOWN = 5
 
 
 def _cursor(request: HttpRequest, name: str) -> int | None:
@@ -45,6 +47,17 @@ def _cursor(request: HttpRequest, name: str) -> int | None:
 def _search_words(request: HttpRequest) -> str:
     """The list's search box, tidied so that "Cramp  at night" and "cramp at night" are one page."""
     return " ".join(request.GET.get("q", "").split()).lower()[:SEARCH_MAX_CHARS]
+
+
+@require_GET
+def similar_questions(request: HttpRequest) -> JsonResponse:
+    """Answered questions like the title being typed on the ask form (static/js/community.js):
+    {"questions": [{"title", "url"}]}, best first; under SIMILAR_MIN_CHARS nothing is searched."""
+    words = _search_words(request)
+    if len(words) < SIMILAR_MIN_CHARS:
+        return JsonResponse({"questions": []})
+    found = related.found_for(words, SEARCH_LIMIT).questions[:SIMILAR_SHOWN]
+    return JsonResponse({"questions": [{"title": item["title"], "url": item["url"]} for item in found]})
 
 
 def question_list(request: HttpRequest) -> HttpResponse:
@@ -162,6 +175,7 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def ask(request: HttpRequest) -> HttpResponse:
     member = is_member(request.user)
     suggestions: dict[str, Any] | None = None
+    similar: list[dict[str, Any]] = []
     triage: dict[str, Any] | None = None
     if request.method == "POST":
         form = AskForm(request.POST, needs_email=not member)
@@ -171,6 +185,10 @@ def ask(request: HttpRequest) -> HttpResponse:
             if not data.get("seen_suggestions"):
                 # Before posting: "does this answer it?" - the form comes back with the instant answers.
                 suggestions = instant_answers(data["title"] + " " + data["body"], 5)
+                # Answered questions like the title, even when the guides rank above them.
+                shown = {item["url"] for item in suggestions["answers"]}
+                similar = [item for item in related.found_for(data["title"], SEARCH_LIMIT).questions
+                           if item["url"] not in shown][:SIMILAR_SHOWN]
                 data_copy = request.POST.copy()
                 data_copy["seen_suggestions"] = "True"
                 form.data = data_copy
@@ -198,7 +216,8 @@ def ask(request: HttpRequest) -> HttpResponse:
         if any(prefill.values()):
             # What was carried over may already need help now: say so before anything is typed.
             triage = safe_triage_text(f"{prefill['title']}\n{prefill['body']}").to_dict()
-    return render(request, "community/ask.html", {"form": form, "suggestions": suggestions, "triage": triage})
+    return render(request, "community/ask.html",
+                  {"form": form, "suggestions": suggestions, "similar": similar, "triage": triage})
 
 
 @never_cache  # one browser's page: never kept by the page cache or any proxy
