@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -30,7 +31,7 @@ from askwell.answers.ranking import (
 )
 from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
-from askwell.medical.question_types import read_question
+from askwell.medical.question_types import leading_types, read_question
 from askwell.medical.vocabulary import TriageLevel
 
 __all__ = ["answer", "index_question", "remove_question", "search"]
@@ -92,7 +93,26 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
 
     ranked = rerank(plan, documents, state.stats, answers_type if asked else None, similarity if meaning else None,
                     detail=limit)
+    leading = asked & leading_types()
+    if question.is_question and leading:
+
+        def answers_it(document: Document) -> bool:
+            # The warning-signs page is placed by triage, when what is described calls for it.
+            return document.key != SAFETY_TOPIC and not leading.isdisjoint(state.answers.get(document.key, ()))
+
+        ranked = _answering_near_the_top(ranked, answers_it)
     return plan, ranked[:limit], state
+
+
+def _answering_near_the_top(ranked: list[Ranked], answers_it: Callable[[Document], bool]) -> list[Ranked]:
+    """When none of the first three answers a leading type asked, the best-ranked document
+    that does comes second: the page that answered the subject keeps first place."""
+    if any(answers_it(item.document) for item in ranked[:3]):
+        return ranked
+    index = next((i for i, item in enumerate(ranked) if answers_it(item.document)), None)
+    if index is None:
+        return ranked
+    return [ranked[0], ranked[index], *ranked[1:index], *ranked[index + 1:]]
 
 
 # Topics closest in meaning that are ranked even when no word matched.

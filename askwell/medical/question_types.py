@@ -24,6 +24,17 @@ def question_type_names() -> tuple[str, ...]:
 
 
 @cache
+def leading_types() -> frozenset[str]:
+    """Types whose answer is always among the first when asked (question_types.yaml `lead_types`)."""
+    data = load_yaml("question_types.yaml")
+    leading = frozenset(str(name) for name in data.get("lead_types") or ())
+    unknown = leading - set(data["types"])
+    if unknown:
+        raise DataFileError(f"question_types.yaml: lead_types names unknown types {sorted(unknown)}")
+    return leading
+
+
+@cache
 def _cue_index() -> PhraseIndex:
     data = load_yaml("question_types.yaml")["types"]
     if not isinstance(data, dict) or not data:
@@ -41,6 +52,8 @@ class Question:
     # The words that said the type ("how do I relieve", "causes"): how it was asked, not
     # what about, so ranking weighs them less than the words of the subject.
     cue_words: frozenset[str] = frozenset()
+    # Put as a question: a question mark, or an asking sentence opening with a question word.
+    is_question: bool = False
 
 
 def _sentences(tokens: list[Token]) -> list[tuple[int, int, bool]]:
@@ -66,7 +79,20 @@ def read_question(text: str) -> Question:
     tokens = tokenize(normalise(text).text)
     sentences = _sentences(tokens)
     types, cue_words = _types(tokens, sentences)
-    return Question(types=types, asking_part=_asking_part(tokens, sentences), cue_words=cue_words)
+    return Question(types=types, asking_part=_asking_part(tokens, sentences), cue_words=cue_words,
+                    is_question=_is_question(tokens, sentences))
+
+
+def _is_question(tokens: list[Token], sentences: list[tuple[int, int, bool]]) -> bool:
+    if any(asks for _, _, asks in sentences):
+        return True
+    openers = _question_openers()
+    return any(start < len(tokens) and tokens[start].word in openers for start, _, _ in sentences)
+
+
+@cache
+def _question_openers() -> frozenset[str]:
+    return frozenset(str(word) for word in load_yaml("question_types.yaml").get("question_openers") or ())
 
 
 def question_types(text: str) -> frozenset[str]:

@@ -160,3 +160,12 @@ def test_a_saved_state_is_not_read_when_the_knowledge_changed() -> None:
     Pack.objects.update(loaded_at=timezone.now())
     engine.forget()
     assert engine.state().signature != before.signature
+
+
+@pytest.mark.django_db
+def test_asked_whether_to_see_a_doctor_a_page_that_says_when_is_among_the_first_three() -> None:
+    from askwell.answers.search import answer
+
+    engine.forget()
+    top = [a["topic"] for a in answer("Do I need to see a doctor for Charley horse ?")["answers"][:3]]
+    assert {"faq/see-a-doctor", "care/when-to-see-a-doctor"} & set(top), top

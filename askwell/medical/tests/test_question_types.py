@@ -50,3 +50,17 @@ def test_the_words_that_say_the_type_are_kept_apart_from_the_subject() -> None:
     assert {"relieve"} <= question.cue_words
     assert not {"muscle", "spasms"} & question.cue_words
     assert read_question("calf cramp").cue_words == frozenset()
+
+
+def test_a_question_is_one_by_its_mark_or_its_opening_word() -> None:
+    from askwell.medical.question_types import read_question
+
+    assert read_question("Do I need to see a doctor for charley horse").is_question
+    assert read_question("cramps again. Should I be concerned?").is_question
+    assert not read_question("my son's tics get worse when he is worried about school").is_question
+
+
+def test_lead_types_are_known_types() -> None:
+    from askwell.medical.question_types import leading_types, question_type_names
+
+    assert leading_types() and leading_types() <= set(question_type_names())
