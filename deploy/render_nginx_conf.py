@@ -17,15 +17,19 @@ TEMP_DIRECTORIES = ("body", "proxy", "fastcgi", "uwsgi", "scgi")
 
 
 def render(listen: str, upstreams: list[str], prefix: Path, server_name: str = "_",
-           access_log: str = "off", user: str = "", fail_timeout: int = 10) -> str:
+           access_log: str = "off", user: str = "", fail_timeout: int = 10, page_cache_seconds: int = 5) -> str:
     if not upstreams:
         raise ValueError("give at least one --upstream HOST:PORT")
+    if not 0 <= page_cache_seconds <= 60:
+        # Longer would leave a write unseen by anonymous readers for more than a minute.
+        raise ValueError("--page-cache-seconds is 0 (off) to 60")
     lines = [f"        server {upstream} max_fails=1 fail_timeout={fail_timeout}s;" for upstream in upstreams]
     # Started as root, nginx's workers switch to `user` (nobody when not given); started as anyone
     # else they stay that user and the line is ignored.
     user_line = f"user {user};" if user else ""
     values = {"LISTEN": listen, "UPSTREAMS": "\n".join(lines), "PREFIX": str(prefix), "SERVER_NAME": server_name,
-              "ACCESS_LOG": access_log, "USER": user_line}
+              "ACCESS_LOG": access_log, "USER": user_line, "PAGE_CACHE_SECONDS": str(page_cache_seconds or 1),
+              "PAGE_CACHE_ZONE": "askwell_pages" if page_cache_seconds else "off"}
     text = TEMPLATE.read_text()
     for name, value in values.items():
         text = text.replace(f"@@{name}@@", value)
@@ -43,14 +47,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server-name", default="_")
     parser.add_argument("--access-log", default="off", help="a path, or off")
     parser.add_argument("--user", default="", help="the user nginx's workers run as when started as root (www-data)")
+    parser.add_argument("--page-cache-seconds", type=int, default=5,
+                        help="how long nginx keeps an anonymous public page (0: no nginx cache; at most 60)")
     options = parser.parse_args(argv)
     try:
         text = render(options.listen, options.upstream, options.prefix.resolve(), options.server_name,
-                      options.access_log, options.user)
+                      options.access_log, options.user, page_cache_seconds=options.page_cache_seconds)
     except ValueError as error:
         parser.error(str(error))
     for name in TEMP_DIRECTORIES:
         (options.prefix / "tmp" / name).mkdir(parents=True, exist_ok=True)
+    (options.prefix / "cache").mkdir(parents=True, exist_ok=True)
     sys.stdout.write(text)
     return 0
 
