@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from askwell.answers import engine
-from askwell.answers.backends import backend
+from askwell.answers.backends import SearchBackend, backend
 from askwell.answers.english import is_common_english
 from askwell.answers.lexicon import default_lexicon, words_of
 from askwell.answers.models import SearchDocument, Source
@@ -45,7 +45,7 @@ SAFETY_TOPIC = "care/emergency-signs"
 COVERED, NOT_COVERED = "covered", "not_covered"
 
 
-def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], Any]:
+def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State]:
     state = engine.state()
     search_backend = backend()
     def is_known(word: str) -> bool:
@@ -119,7 +119,7 @@ def _answering_near_the_top(ranked: list[Ranked], answers_it: Callable[[Document
 MEANING_CANDIDATES = 5
 
 
-def _meaning(state: Any, text: str) -> dict[str, float]:
+def _meaning(state: engine.State, text: str) -> dict[str, float]:
     """Each knowledge topic's closeness in meaning to the text; empty without the model."""
     model = engine.encoder()
     if model is None or state.vectors is None:
@@ -165,7 +165,7 @@ def _mentions(document: Document, plan: QueryPlan) -> bool:
     return any(document.has(term.stem) for term in plan.terms)
 
 
-def _question_candidates(plan: QueryPlan, state: Any, search_backend: Any) -> list[int]:
+def _question_candidates(plan: QueryPlan, state: engine.State, search_backend: SearchBackend) -> list[int]:
     """Community questions that share the person's own words.
 
     Requiring every word (then the two most telling ones) keeps the backend's work small
@@ -225,7 +225,7 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
     return result
 
 
-def covers_subject(plan: QueryPlan, state: Any) -> bool:
+def covers_subject(plan: QueryPlan, state: engine.State) -> bool:
     """Does the question name a subject some published pack covers: in its own words, as
     spelled or corrected, or through the lay-term table ("atorvastatin" names a statin)?"""
     named = {term.stem for term in plan.terms}
@@ -234,7 +234,7 @@ def covers_subject(plan: QueryPlan, state: Any) -> bool:
     return any(all(part in named for part in subject) for subject in state.covers)
 
 
-def _with_safety_topic(ranked: list[Ranked], state: Any, position: int) -> list[Ranked]:
+def _with_safety_topic(ranked: list[Ranked], state: engine.State, position: int) -> list[Ranked]:
     rest = [item for item in ranked if item.document.key != SAFETY_TOPIC]
     safety = next((d for d in state.documents.values() if d.key == SAFETY_TOPIC), None)
     if safety is None:
