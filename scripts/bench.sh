@@ -38,6 +38,7 @@ run() {
 
 # shellcheck disable=SC2086 # BENCH_PAGES_ARGS is a list of arguments
 [ -f bench/bench_pages.py ] && run bench_pages "$PY" bench/bench_pages.py ${BENCH_PAGES_ARGS:-}
+[ -f bench/bench_nginx.py ] && run bench_nginx "$PY" bench/bench_nginx.py
 [ -f bench/bench_answers.py ] && run bench_answers "$PY" bench/bench_answers.py
 [ -f bench/bench_scale.py ] && run bench_scale "$PY" bench/bench_scale.py --sizes "${BENCH_SCALE_SIZES:-10000,100000,1000000}" \
   --parts "${BENCH_SCALE_PARTS:-engine,pages}"
