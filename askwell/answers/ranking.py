@@ -421,12 +421,6 @@ def is_confident(best: Ranked | None, runner_up: Ranked | None = None) -> bool:
 # --------------------------------------------------------------------------- snippets
 
 
-def snippet(text: str, plan: QueryPlan, stats: CorpusStats, max_chars: int = 260) -> str:
-    """The passage of the text that best matches the question, in plain text."""
-    document = Document(id=0, key="", kind="", title="", synonyms="", body=text, url="", source="")
-    return document_snippet(document, plan, stats, max_chars)
-
-
 def document_snippet(document: Document, plan: QueryPlan, stats: CorpusStats, max_chars: int = 260) -> str:
     """The passage of the document's body that best matches the question (sentences analysed once)."""
     analysed = document.sentences()

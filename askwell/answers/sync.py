@@ -142,17 +142,19 @@ def index_question(question_id: int, title: str, body: str, url: str, answered: 
         if not answered:
             SearchDocument.objects.filter(key=key).delete()
             return
-        SearchDocument.objects.update_or_create(
-            key=key,
-            defaults={
-                "kind": Kind.QUESTION,
-                "source": Source.QUESTION,
-                "title": title[:300],
-                "synonyms": "\n".join(dict.fromkeys(default_lexicon().expand_text(title))),
-                "body": body,
-                "url": url[:300],
-            },
-        )
+        SearchDocument.objects.update_or_create(key=key, defaults=_question_values(title, body, url))
+
+
+def _question_values(title: str, body: str, url: str) -> dict[str, str]:
+    """An answered community question's search document, as index_question and reindex write it."""
+    return {
+        "kind": Kind.QUESTION,
+        "source": Source.QUESTION,
+        "title": title[:300],
+        "synonyms": "\n".join(dict.fromkeys(default_lexicon().expand_text(title))),
+        "body": body,
+        "url": url[:300],
+    }
 
 
 def remove_question(question_id: int) -> None:
@@ -174,14 +176,8 @@ def reindex(
         SearchDocument.objects.all().delete()
         done = index_topics()
         batch: list[SearchDocument] = []
-        lexicon = default_lexicon()
         for question_id, title, body, url in questions:
-            batch.append(
-                SearchDocument(
-                    kind=Kind.QUESTION, source=Source.QUESTION, key=question_key(question_id), title=title[:300],
-                    synonyms="\n".join(dict.fromkeys(lexicon.expand_text(title))), body=body, url=url[:300],
-                )
-            )
+            batch.append(SearchDocument(key=question_key(question_id), **_question_values(title, body, url)))
             if len(batch) >= batch_size:
                 SearchDocument.objects.bulk_create(batch)
                 done += len(batch)
