@@ -19,6 +19,9 @@ from askwell.answers.search import answer
 from askwell.core.pagecache import content_version
 
 KEEP_SECONDS = 24 * 3600
+# The engine ranks guides and answered questions together, and the guides usually score higher:
+# with its largest limit, every answered question among its candidates comes back.
+ENGINE_LIMIT = 50
 QUESTION_KEY_PREFIX = "question/"
 
 
@@ -36,13 +39,13 @@ class Found:
         return [item for item in self.questions if item["id"] != than][:limit]
 
 
-def found_for(text: str, limit: int = 20) -> Found:
+def found_for(text: str) -> Found:
     version = content_version()
-    key = f"community:related:{version}:{limit}:{hashlib.sha256(text.encode()).hexdigest()[:40]}"
+    key = f"community:related:{version}:{hashlib.sha256(text.encode()).hexdigest()[:40]}"
     stored = cache.get(key)
     if isinstance(stored, Found):
         return stored
-    result = answer(text, limit=limit)
+    result = answer(text, limit=ENGINE_LIMIT)
     items = result.get("answers", [])
     guides = [{"title": item["title"], "url": item["url"], "snippet": item.get("snippet", "")}
               for item in items if item.get("source") == Source.KNOWLEDGE]

@@ -134,6 +134,9 @@ def test_the_question_page_shows_related_guides_and_answered_questions(
 ) -> None:
     answered, _ = two_questions
     other = published_question(title="What helps calf cramps at night?")
+    # Answered too, so it ranks above the first question for its own title, as do the guides.
+    answer_it(other, user_of(expert), "Pull your toes towards you and hold the stretch for thirty seconds.",
+              django_capture_on_commit_callbacks)
     html = anonymous.get(other.get_absolute_url()).content.decode()
     related = html.split('id="related-title"', 1)[1]
     assert f'<a href="{answered.get_absolute_url()}">{answered.title}</a>' in related

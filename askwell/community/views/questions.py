@@ -30,7 +30,6 @@ from askwell.moderation import spam
 ASKED_SESSION_KEY = "community:asked-question"
 TOPIC_SLUG = re.compile(r"[a-z0-9][a-z0-9/-]{0,200}")
 SEARCH_MAX_CHARS = 200
-SEARCH_LIMIT = 20
 SIMILAR_MIN_CHARS = 8
 SIMILAR_SHOWN = 5
 
@@ -56,7 +55,7 @@ def similar_questions(request: HttpRequest) -> JsonResponse:
     words = _search_words(request)
     if len(words) < SIMILAR_MIN_CHARS:
         return JsonResponse({"questions": []})
-    found = related.found_for(words, SEARCH_LIMIT).questions[:SIMILAR_SHOWN]
+    found = related.found_for(words).questions[:SIMILAR_SHOWN]
     return JsonResponse({"questions": [{"title": item["title"], "url": item["url"]} for item in found]})
 
 
@@ -77,7 +76,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
             if topic is None:
                 raise Http404("No such topic")
         if words:
-            page = listing.search_page(related.found_for(words, SEARCH_LIMIT).question_ids, topic, status)
+            page = listing.search_page(related.found_for(words).question_ids, topic, status)
         else:
             try:
                 page = listing.question_page(topic, before=before, after=after, status=status)
@@ -135,7 +134,7 @@ def render_question_page(request: HttpRequest, question: Question, answer_form: 
         order, question.accepted_answer_id,
     )
     # Guides and answered questions the answers engine finds for the title (cached until the content changes).
-    found = related.found_for(question.title, 10) if question.is_public else None
+    found = related.found_for(question.title) if question.is_public else None
     may_answer = permissions.can_answer(request.user, question)
     context: dict[str, Any] = {
         "question": question,
@@ -187,7 +186,7 @@ def ask(request: HttpRequest) -> HttpResponse:
                 suggestions = instant_answers(data["title"] + " " + data["body"], 5)
                 # Answered questions like the title, even when the guides rank above them.
                 shown = {item["url"] for item in suggestions["answers"]}
-                similar = [item for item in related.found_for(data["title"], SEARCH_LIMIT).questions
+                similar = [item for item in related.found_for(data["title"]).questions
                            if item["url"] not in shown][:SIMILAR_SHOWN]
                 data_copy = request.POST.copy()
                 data_copy["seen_suggestions"] = "True"
