@@ -92,6 +92,12 @@ def test_a_question_page_related_and_sorted(page: Any, site_url: str, questions:
     expect(page).to_have_url(site_url + other.get_absolute_url() + "?sort=oldest#answers-title")
     assert page.evaluate(answer_ids) == [f"answer-{first.pk}", f"answer-{newest.pk}"]
     assert_accessible(page)
+    # "Is this answer useful?": one tap, answered in place (static/js/feedback.js).
+    widget = page.locator(f"#answer-{first.pk} form[data-useful]")
+    widget.get_by_role("button", name="Yes").click()
+    expect(widget.locator("[data-useful-status]")).not_to_be_empty()
+    expect(page).to_have_url(site_url + other.get_absolute_url() + "?sort=oldest#answers-title")
+    assert_no_console_errors(page)
     page.goto(site_url + answered.get_absolute_url())
     assert_accessible(page)
 
