@@ -157,6 +157,11 @@ def test_each_coding_is_kept_apart(site: Site) -> None:
         assert again.body == first.body
         if coding == "gzip":  # (askwell sends brotli only for some pages, so br may come back plain)
             assert first.headers.get("content-encoding") == "gzip"
+    refused = request("GET", path, headers={"Accept-Encoding": "br;q=0, gzip;q=0.5"})
+    assert status(refused) == "HIT" and refused.headers.get("content-encoding") == "gzip", \
+        "a coding refused with q=0 is not the one sent"
+    neither = request("GET", path, headers={"Accept-Encoding": "gzip;q=0, identity"})
+    assert neither.headers.get("content-encoding") is None
 
 
 def test_a_private_page_is_never_stored(site: Site) -> None:
