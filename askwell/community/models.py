@@ -103,6 +103,16 @@ class Question(models.Model):
                 "topic", models.F("created_at").desc(), models.F("id").desc(), name="question_listed_topic_newest",
                 condition=models.Q(deleted_at__isnull=True),
             ),
+            # The list's "answered" / "not answered yet" filters, alone and within a topic: an
+            # index range per state, not a walk through every question to find the rare ones.
+            models.Index(
+                "state", models.F("created_at").desc(), models.F("id").desc(), name="question_listed_state_newest",
+                condition=models.Q(deleted_at__isnull=True),
+            ),
+            models.Index(
+                "topic", "state", models.F("created_at").desc(), models.F("id").desc(),
+                name="question_listed_topic_state", condition=models.Q(deleted_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
