@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import subprocess
 import sys
 from typing import Any
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         if workers < 1:
             raise SystemExit("--workers must be 1 or more")
         bind = f"{options['host']}:{options['port']}"
+        follow_the_address_served(options["host"], options["port"])
 
         class Server(BaseApplication):  # type: ignore[misc]
             def load_config(self) -> None:
@@ -78,6 +80,18 @@ class Command(BaseCommand):
             if worker is not None:
                 worker.terminate()
                 worker.wait(timeout=15)
+
+
+def follow_the_address_served(host: str, port: int) -> None:
+    """Links in emails and printed addresses use the address served, unless SITE_URL says
+    otherwise (the public https:// address behind a proxy). The web workers are forked from
+    this process and the task worker inherits its environment, so both see it."""
+    if os.environ.get("SITE_URL"):
+        return
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::", ""} else host
+    site = f"http://{shown}:{port}"
+    os.environ["SITE_URL"] = site
+    settings.SITE_URL = site
 
 
 def close_database_connections(_server: Any, _worker: Any) -> None:
