@@ -19,6 +19,7 @@ from django.db.models import Count, Max
 
 from askwell.answers import semantic
 from askwell.answers.english import common_words, preload_common_words
+from askwell.answers.filecache import keep_file
 from askwell.answers.lexicon import default_lexicon, words_of
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import STOPWORDS, CorpusStats, Document, search_stem
@@ -198,17 +199,9 @@ def _load_snapshot(signature: tuple[Any, ...]) -> State | None:
 
 
 def _snapshot(built: State) -> State:
-    path = _snapshot_file(built.signature)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
-        with partial.open("wb") as handle:
-            pickle.dump((built, common_words()), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-        for stale in sorted(path.parent.glob("engine-state-*.pickle"), key=lambda p: p.stat().st_mtime)[:-4]:
-            stale.unlink(missing_ok=True)
-    except OSError as error:
-        logger.warning("could not keep the engine state in %s: %s", path.parent, error)
+    keep_file(_snapshot_file(built.signature),
+              lambda handle: pickle.dump((built, common_words()), handle, protocol=pickle.HIGHEST_PROTOCOL),
+              kind="engine-state-*.pickle", keep=4)
     return built
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -23,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from askwell.answers.filecache import keep_file
 
 logger = logging.getLogger(__name__)
 
@@ -169,7 +170,7 @@ def topic_vectors(encoder: Encoder, topics: Iterable[TopicText], cache_dir: Path
     if matrix is None or matrix.shape[0] != len(texts):
         matrix = encoder.encode(texts)
         if cached is not None:
-            _save(cached, matrix)
+            keep_file(cached, lambda handle: np.save(handle, matrix), kind="topic-vectors-*.npy", keep=KEEP_FILES)
     return TopicVectors(keys=tuple(keys), owner=np.asarray(owner, dtype=np.int64), matrix=matrix)
 
 
@@ -178,16 +179,3 @@ def topic_vectors(encoder: Encoder, topics: Iterable[TopicText], cache_dir: Path
 KEEP_FILES = 8
 
 
-def _save(path: Path, matrix: np.ndarray) -> None:
-    """Write beside, then rename: another worker never reads half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
-        with partial.open("wb") as handle:
-            np.save(handle, matrix)
-        partial.replace(path)
-        kept = sorted(path.parent.glob("topic-vectors-*.npy"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in kept[KEEP_FILES:]:
-            stale.unlink(missing_ok=True)
-    except OSError as error:
-        logger.warning("could not cache topic vectors in %s: %s", path.parent, error)
