@@ -18,18 +18,41 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 ASKWELL = [sys.executable, "-m", "askwell.cli"]
 SECRET_KEY = "ops-tests-" + "k" * 50  # one key for every instance: sessions and CSRF cross instances
+
+
+class Workers:
+    """Threads that run until the `with` block ends: `targets` each start one thread, and
+    leaving the block sets `stop` and waits for them (at most `join_timeout` seconds each)."""
+
+    join_timeout = 30.0
+
+    def __init__(self, targets: Sequence[Callable[[], object]]) -> None:
+        self.stop = threading.Event()
+        self.lock = threading.Lock()
+        self.threads = [threading.Thread(target=target, daemon=True) for target in targets]
+
+    def __enter__(self) -> Self:
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=self.join_timeout)
 
 
 def in_ci() -> bool:

@@ -17,7 +17,6 @@ was claimed twice, and is counted. Bounded: about 40 s per database.
 from __future__ import annotations
 
 import itertools
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -28,6 +27,7 @@ from tests.ops.support import (
     DatabaseFactory,
     Response,
     Server,
+    Workers,
     askwell_environment,
     client_address,
     confirmation_emails,
@@ -46,7 +46,7 @@ LEASE_SECONDS = 2  # orphaned tasks are run again this soon (600 s in production
 CONFIRMATION_TASK = "askwell.community.tasks.send_question_confirmation"
 
 
-class Writers:
+class Writers(Workers):
     """Threads that post until told to stop, each write with its own marker and address."""
 
     def __init__(self, server: Server, article_id: int, stamp: str) -> None:
@@ -54,22 +54,10 @@ class Writers:
         self.article_id = article_id
         self.stamp = stamp
         self.counter = itertools.count()
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
         self.questions: dict[str, int] = {}  # acknowledged title -> id it was given
         self.comments: list[str] = []  # acknowledged comment bodies
         self.outcomes: Counter[str] = Counter()
-        self.threads = [threading.Thread(target=self.run, daemon=True) for _ in range(WRITERS)]
-
-    def __enter__(self) -> Writers:
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.stop.set()
-        for thread in self.threads:
-            thread.join(timeout=30)
+        super().__init__([self.run] * WRITERS)
 
     def acknowledged(self) -> int:
         with self.lock:

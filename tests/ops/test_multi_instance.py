@@ -18,7 +18,6 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -34,6 +33,7 @@ from tests.ops.support import (
     Response,
     ScratchDatabase,
     Server,
+    Workers,
     askwell_environment,
     client_address,
     confirmation_emails,
@@ -234,30 +234,19 @@ def test_the_page_cache_and_rate_limits_are_shared(site: Site) -> None:
     assert ask(99, "127.2.0.2") == 201, "behind nginx, another person is counted on their own (X-Real-IP)"
 
 
-class Load:
+class Load(Workers):
     """Readers (GETs) and writers (API questions) through nginx, each request from its own address."""
+
+    join_timeout = 60.0
 
     def __init__(self, address: str) -> None:
         self.address = address
         self.counter = itertools.count(1000)
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
         self.reads: Counter[int | str] = Counter()
         self.failed_reads: list[tuple[str, int | str]] = []
         self.writes: Counter[int | str] = Counter()
         self.acknowledged: dict[str, int] = {}
-        self.threads = [threading.Thread(target=self.read, daemon=True) for _ in range(READERS)] + [
-            threading.Thread(target=self.write, daemon=True) for _ in range(WRITERS)]
-
-    def __enter__(self) -> Load:
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.stop.set()
-        for thread in self.threads:
-            thread.join(timeout=60)
+        super().__init__([self.read] * READERS + [self.write] * WRITERS)
 
     def phase(self) -> None:
         start = time.monotonic()
