@@ -16,16 +16,25 @@ class Kind(models.TextChoices):
     QUESTION = "question", "Answered community question"
 
 
-class Source(models.TextChoices):
+class DocumentOrigin(models.TextChoices):
+    """Where a search document came from (its `source` column): the knowledge base or an
+    answered community question. Not to be confused with `knowledge.models.Source`, a cited
+    reference."""
+
     KNOWLEDGE = "knowledge", "Knowledge base"
     QUESTION = "question", "Community question"
+
+
+# The old name, kept only while answers/search.py and answers/engine.py (being changed in
+# another worktree) still import it; remove once they say DocumentOrigin.
+Source = DocumentOrigin
 
 
 class SearchDocument(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     # The topic slug ("faq/night-spasms") or "question/<id>": what the API calls "topic".
     key = models.CharField(max_length=140, unique=True)
-    source = models.CharField(max_length=20, choices=Source.choices, db_index=True)
+    source = models.CharField(max_length=20, choices=DocumentOrigin.choices, db_index=True)
     title = models.CharField(max_length=300)
     # Topic keywords and the lexicon's knowledge-base words for them, one phrase per line.
     synonyms = models.TextField(blank=True)

@@ -16,7 +16,7 @@ from django.db import transaction
 from askwell.answers import engine
 from askwell.answers.backends import backend
 from askwell.answers.lexicon import default_lexicon
-from askwell.answers.models import Kind, SearchDocument, Source
+from askwell.answers.models import DocumentOrigin, Kind, SearchDocument
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def _topic_values(topic: Any) -> dict[str, Any]:
     synonyms = "\n".join([*phrases, *asks, " ".join(dict.fromkeys(expanded))]).strip()
     return {
         "kind": Kind.FAQ if topic.slug.startswith("faq/") else Kind.TOPIC,
-        "source": Source.KNOWLEDGE,
+        "source": DocumentOrigin.KNOWLEDGE,
         "title": topic.title[:300],
         "synonyms": synonyms,
         "body": f"{topic.summary}\n{topic.body_text}".strip(),
@@ -93,7 +93,7 @@ def index_topics(slugs: Iterable[str] | None = None) -> int:
             SearchDocument.objects.update_or_create(key=topic.slug, defaults=_topic_values(topic))
             seen.add(topic.slug)
             count += 1
-        stale = SearchDocument.objects.filter(source=Source.KNOWLEDGE).exclude(key__in=seen)
+        stale = SearchDocument.objects.filter(source=DocumentOrigin.KNOWLEDGE).exclude(key__in=seen)
         if wanted is not None:
             stale = stale.filter(key__in=wanted)
         stale.delete()
@@ -102,7 +102,7 @@ def index_topics(slugs: Iterable[str] | None = None) -> int:
 
 
 def remove_topics(slugs: Iterable[str]) -> None:
-    SearchDocument.objects.filter(source=Source.KNOWLEDGE, key__in=list(slugs)).delete()
+    SearchDocument.objects.filter(source=DocumentOrigin.KNOWLEDGE, key__in=list(slugs)).delete()
     engine.forget()
 
 
@@ -149,7 +149,7 @@ def _question_values(title: str, body: str, url: str) -> dict[str, str]:
     """An answered community question's search document, as index_question and reindex write it."""
     return {
         "kind": Kind.QUESTION,
-        "source": Source.QUESTION,
+        "source": DocumentOrigin.QUESTION,
         "title": title[:300],
         "synonyms": "\n".join(dict.fromkeys(default_lexicon().expand_text(title))),
         "body": body,

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.cache import cache
 
-from askwell.answers.models import Source
+from askwell.answers.models import DocumentOrigin
 from askwell.answers.search import answer
 from askwell.core.pagecache import content_version
 
@@ -48,7 +48,7 @@ def found_for(text: str) -> Found:
     result = answer(text, limit=ENGINE_LIMIT)
     items = result.get("answers", [])
     guides = [{"title": item["title"], "url": item["url"], "snippet": item.get("snippet", "")}
-              for item in items if item.get("source") == Source.KNOWLEDGE]
+              for item in items if item.get("source") == DocumentOrigin.KNOWLEDGE]
     found = Found(guides=guides if result.get("scope") != "not_covered" else [],
                   questions=_questions(items))
     cache.set(key, found, KEEP_SECONDS)
@@ -59,7 +59,7 @@ def _questions(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     questions = []
     for item in items:
         key = str(item.get("topic", ""))
-        if item.get("source") == Source.QUESTION and key.startswith(QUESTION_KEY_PREFIX):
+        if item.get("source") == DocumentOrigin.QUESTION and key.startswith(QUESTION_KEY_PREFIX):
             number = key[len(QUESTION_KEY_PREFIX):]
             if number.isdigit():
                 questions.append({"id": int(number), "title": item["title"], "url": item["url"]})
