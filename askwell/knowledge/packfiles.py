@@ -11,9 +11,9 @@ import datetime
 import hashlib
 import json
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -38,14 +38,25 @@ class PackError(Exception):
         super().__init__("\n".join(problems))
 
 
+# A mapping as the YAML loader builds it from a pack file: keys are whatever the file wrote
+# (usually text) and values are not yet checked; the readers below check each before use.
+YamlMapping = dict[Hashable, object]
+
+
 class _LineLoader(yaml.SafeLoader):
     """A safe YAML loader that remembers the line each mapping starts on."""
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMapping:
+    mapping: YamlMapping = loader.construct_mapping(node, deep=True)
     mapping[LINE] = node.start_mark.line + 1
-    return mapping  # type: ignore[return-value]
+    return mapping
+
+
+def _line_of(data: YamlMapping) -> int | None:
+    """The line a mapping starts on in its file (None for one not read by _LineLoader)."""
+    line = data.get(LINE)
+    return line if isinstance(line, int) else None
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -127,29 +138,29 @@ class _Problems:
         self.items.append(f"{where}:{line or 1}: {message}")
 
 
-def _text(data: dict[str, Any], key: str, where: str, problems: _Problems, *, allow_empty: bool = False) -> str:
+def _text(data: YamlMapping, key: str, where: str, problems: _Problems, *, allow_empty: bool = False) -> str:
     value = data.get(key)
     if value is None or (not allow_empty and isinstance(value, str) and not value.strip()):
-        problems.add(where, data.get(LINE), f"missing {key!r}")
+        problems.add(where, _line_of(data), f"missing {key!r}")
         return ""
     if not isinstance(value, str):
-        problems.add(where, data.get(LINE), f"{key!r} must be text, not {type(value).__name__}")
+        problems.add(where, _line_of(data), f"{key!r} must be text, not {type(value).__name__}")
         return ""
     return value.strip()
 
 
-def _date(data: dict[str, Any], key: str, where: str, problems: _Problems) -> datetime.date:
+def _date(data: YamlMapping, key: str, where: str, problems: _Problems) -> datetime.date:
     value = data.get(key)
     if isinstance(value, datetime.date):
         return value
     if value is None:
-        problems.add(where, data.get(LINE), f"missing {key!r} (a date, YYYY-MM-DD)")
+        problems.add(where, _line_of(data), f"missing {key!r} (a date, YYYY-MM-DD)")
     else:
-        problems.add(where, data.get(LINE), f"{key!r} must be a date YYYY-MM-DD, not {value!r}")
+        problems.add(where, _line_of(data), f"{key!r} must be a date YYYY-MM-DD, not {value!r}")
     return datetime.date.min
 
 
-def _read_yaml(path: Path, root: Path, problems: _Problems) -> Any:
+def _read_yaml(path: Path, root: Path, problems: _Problems) -> object:
     where = str(path.relative_to(root.parent))
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe subclass)
@@ -161,7 +172,7 @@ def _read_yaml(path: Path, root: Path, problems: _Problems) -> Any:
     return None
 
 
-def _strip_lines(value: Any) -> Any:
+def _strip_lines(value: object) -> object:
     if isinstance(value, dict):
         return {k: _strip_lines(v) for k, v in value.items() if k != LINE}
     if isinstance(value, list):
@@ -171,7 +182,7 @@ def _strip_lines(value: Any) -> Any:
     return value
 
 
-def _hash(value: Any) -> str:
+def _hash(value: object) -> str:
     return hashlib.sha256(json.dumps(_strip_lines(value), sort_keys=True).encode()).hexdigest()
 
 
@@ -195,18 +206,18 @@ def read_pack(folder: Path) -> PackSpec:
     )
     covers = raw.get("covers")
     if not isinstance(covers, list) or not covers or not all(isinstance(c, str) and c.strip() for c in covers):
-        problems.add(where, raw.get(LINE),
+        problems.add(where, _line_of(raw),
                      "missing 'covers': a list of the subjects the pack answers, in everyday words")
     else:
         pack.covers = [c.strip().lower() for c in covers]
     near_misses = raw.get("near_misses") or []
     if not isinstance(near_misses, list) or not all(isinstance(n, str) and n.strip() for n in near_misses):
-        problems.add(where, raw.get(LINE), "near_misses must be a list of subjects in everyday words")
+        problems.add(where, _line_of(raw), "near_misses must be a list of subjects in everyday words")
     else:
         pack.near_misses = [n.strip().lower() for n in near_misses]
     if pack.slug and not ARTICLE_SLUG.match(pack.slug):
-        problems.add(where, raw.get(LINE), f"pack slug {pack.slug!r} must be lowercase words joined by '-'")
-    hashes: list[Any] = [raw]
+        problems.add(where, _line_of(raw), f"pack slug {pack.slug!r} must be lowercase words joined by '-'")
+    hashes: list[object] = [raw]
     _read_sources(raw, where, pack, problems)
     _read_reviewers(raw, where, pack, problems)
 
@@ -236,7 +247,7 @@ def read_pack(folder: Path) -> PackSpec:
 ASKS_FILE = "asks.yaml"
 
 
-def _read_asks(folder: Path, root: Path, pack: PackSpec, problems: _Problems) -> Any:
+def _read_asks(folder: Path, root: Path, pack: PackSpec, problems: _Problems) -> YamlMapping | None:
     path = folder / ASKS_FILE
     if not path.exists():
         return None
@@ -250,30 +261,30 @@ def _read_asks(folder: Path, root: Path, pack: PackSpec, problems: _Problems) ->
         if slug == LINE:
             continue
         if slug not in topics:
-            problems.add(where, data.get(LINE), f"asks.yaml names topic {slug!r}, which the pack does not have")
+            problems.add(where, _line_of(data), f"asks.yaml names topic {slug!r}, which the pack does not have")
         elif not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
-            problems.add(where, data.get(LINE), f"asks.yaml: {slug!r} must list questions (text)")
+            problems.add(where, _line_of(data), f"asks.yaml: {slug!r} must list questions (text)")
         else:
             topics[slug].asks = [" ".join(q.split()) for q in questions]
     return data
 
 
-def _read_sources(raw: dict[str, Any], where: str, pack: PackSpec, problems: _Problems) -> None:
+def _read_sources(raw: YamlMapping, where: str, pack: PackSpec, problems: _Problems) -> None:
     sources = raw.get("sources")
     if not isinstance(sources, list) or not sources:
-        problems.add(where, raw.get(LINE), "missing 'sources' (a list of id, title, publisher, url)")
+        problems.add(where, _line_of(raw), "missing 'sources' (a list of id, title, publisher, url)")
         return
     for item in sources:
         if not isinstance(item, dict):
-            problems.add(where, raw.get(LINE), f"a source must be a mapping, not {item!r}")
+            problems.add(where, _line_of(raw), f"a source must be a mapping, not {item!r}")
             continue
         key = _text(item, "id", where, problems)
         url = _text(item, "url", where, problems)
         if url and not url.startswith(("https://", "http://")):
-            problems.add(where, item.get(LINE), f"source {key!r} url must start with https://")
+            problems.add(where, _line_of(item), f"source {key!r} url must start with https://")
         accessed = item.get("accessed")
         if key in pack.sources:
-            problems.add(where, item.get(LINE), f"duplicate source id {key!r}")
+            problems.add(where, _line_of(item), f"duplicate source id {key!r}")
         pack.sources[key] = SourceSpec(
             key=key,
             title=_text(item, "title", where, problems),
@@ -283,25 +294,25 @@ def _read_sources(raw: dict[str, Any], where: str, pack: PackSpec, problems: _Pr
         )
 
 
-def _read_reviewers(raw: dict[str, Any], where: str, pack: PackSpec, problems: _Problems) -> None:
+def _read_reviewers(raw: YamlMapping, where: str, pack: PackSpec, problems: _Problems) -> None:
     reviewers = raw.get("reviewers")
     if not isinstance(reviewers, list) or not reviewers:
-        problems.add(where, raw.get(LINE), "missing 'reviewers' (a list of id, name, role)")
+        problems.add(where, _line_of(raw), "missing 'reviewers' (a list of id, name, role)")
         return
     for item in reviewers:
         if not isinstance(item, dict):
-            problems.add(where, raw.get(LINE), f"a reviewer must be a mapping, not {item!r}")
+            problems.add(where, _line_of(raw), f"a reviewer must be a mapping, not {item!r}")
             continue
         key = _text(item, "id", where, problems)
         if key in pack.reviewers:
-            problems.add(where, item.get(LINE), f"duplicate reviewer id {key!r}")
+            problems.add(where, _line_of(item), f"duplicate reviewer id {key!r}")
         pack.reviewers[key] = ReviewerSpec(
             key=key, name=_text(item, "name", where, problems), role=str(item.get("role") or "")
         )
 
 
 def _read_article(
-    path: Path, root: Path, data: Any, pack: PackSpec, problems: _Problems
+    path: Path, root: Path, data: object, pack: PackSpec, problems: _Problems
 ) -> ArticleSpec | None:
     where = str(path.relative_to(root.parent))
     if not isinstance(data, dict):
@@ -309,25 +320,25 @@ def _read_article(
         return None
     slug = data.get("slug")
     if not isinstance(slug, str):
-        problems.add(where, data.get(LINE), "missing 'slug' (use \"\" for the pack's home page)")
+        problems.add(where, _line_of(data), "missing 'slug' (use \"\" for the pack's home page)")
         slug = ""
     elif not ARTICLE_SLUG.match(slug):
-        problems.add(where, data.get(LINE), f"article slug {slug!r} must be lowercase words joined by '-'")
+        problems.add(where, _line_of(data), f"article slug {slug!r} must be lowercase words joined by '-'")
     status = str(data.get("status") or "draft")
     if status not in STATUSES:
-        problems.add(where, data.get(LINE), f"status {status!r} must be one of {sorted(STATUSES)}")
+        problems.add(where, _line_of(data), f"status {status!r} must be one of {sorted(STATUSES)}")
     reviewed_by = data.get("reviewed_by")
     if not reviewed_by:
-        problems.add(where, data.get(LINE), "missing 'reviewed_by' (a reviewer id from pack.yaml)")
+        problems.add(where, _line_of(data), "missing 'reviewed_by' (a reviewer id from pack.yaml)")
     elif reviewed_by not in pack.reviewers:
-        problems.add(where, data.get(LINE), f"reviewer {reviewed_by!r} is not defined in pack.yaml")
+        problems.add(where, _line_of(data), f"reviewer {reviewed_by!r} is not defined in pack.yaml")
     last_reviewed = _date(data, "last_reviewed", where, problems)
     next_review = _date(data, "next_review", where, problems)
     if last_reviewed != datetime.date.min and next_review != datetime.date.min and next_review <= last_reviewed:
-        problems.add(where, data.get(LINE), "next_review must come after last_reviewed")
+        problems.add(where, _line_of(data), "next_review must come after last_reviewed")
     position = data.get("position", 0)
     if not isinstance(position, int) or position < 0:
-        problems.add(where, data.get(LINE), "position must be a whole number of 0 or more")
+        problems.add(where, _line_of(data), "position must be a whole number of 0 or more")
         position = 0
     article = ArticleSpec(
         slug=slug,
@@ -345,11 +356,11 @@ def _read_article(
     article_answers = _answers(data, where, problems)
     topics = data.get("topics")
     if not isinstance(topics, list) or not topics:
-        problems.add(where, data.get(LINE), "missing 'topics' (a list of topic sections)")
+        problems.add(where, _line_of(data), "missing 'topics' (a list of topic sections)")
         return article
     for index, item in enumerate(topics):
         if not isinstance(item, dict):
-            problems.add(where, data.get(LINE), f"topic #{index + 1} must be a mapping")
+            problems.add(where, _line_of(data), f"topic #{index + 1} must be a mapping")
             continue
         topic = _read_topic(item, index, where, pack, problems)
         topic.answers = _answers(item, where, problems) if "answers" in item else list(article_answers)
@@ -357,21 +368,21 @@ def _read_article(
     return article
 
 
-def _answers(data: dict[str, Any], where: str, problems: _Problems) -> list[str]:
+def _answers(data: YamlMapping, where: str, problems: _Problems) -> list[str]:
     """The question types (askwell/medical/data/question_types.yaml) a topic answers."""
     raw = data.get("answers") or []
     known = question_type_names()
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        problems.add(where, data.get(LINE), "answers must be a list of question types")
+        problems.add(where, _line_of(data), "answers must be a list of question types")
         return []
     unknown = [item for item in raw if item not in known]
     if unknown:
-        problems.add(where, data.get(LINE), f"unknown question types {unknown}; known: {', '.join(known)}")
+        problems.add(where, _line_of(data), f"unknown question types {unknown}; known: {', '.join(known)}")
     return [item for item in raw if item in known]
 
 
-def _read_topic(item: dict[str, Any], index: int, where: str, pack: PackSpec, problems: _Problems) -> TopicSpec:
-    line = int(item.get(LINE) or 1)
+def _read_topic(item: YamlMapping, index: int, where: str, pack: PackSpec, problems: _Problems) -> TopicSpec:
+    line = _line_of(item) or 1
     slug = _text(item, "slug", where, problems)
     if slug and not SLUG.match(slug):
         problems.add(where, line, f"topic slug {slug!r} must be lowercase words joined by '-' or '/'")
