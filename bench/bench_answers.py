@@ -29,7 +29,8 @@ SETS = (("real questions (dev half)", REAL_QUESTIONS),
         ("development set", REPO / "bench" / "answers_devset.yaml"),
         ("held-out set", REPO / "bench" / "answers_holdout.yaml"),
         ("blind set 2", REPO / "bench" / "answers_blind2.yaml"),
-        ("blind set 5", REPO / "bench" / "answers_blind5.yaml"))
+        ("blind set 5", REPO / "bench" / "answers_blind5.yaml"),
+        ("blind set 6", REPO / "bench" / "answers_blind6.yaml"))
 sys.path.insert(0, str(REPO))
 
 
@@ -95,6 +96,8 @@ def load_set(path: Path) -> dict[str, Any]:
     import yaml
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict) and "items" in data:  # the list format under a key
+        data = data["items"]
     if isinstance(data, dict):
         return {"questions": [{"q": item["q"], "answers": item["answers"], "src": "-"}
                               for item in data["questions"]],
