@@ -17,22 +17,25 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 
+if TYPE_CHECKING:
+    from django_tasks.base import TaskResult
+
 # The id of the task the current thread is running (a db_worker runs one at a time).
 running_task: ContextVar[str | None] = ContextVar("askwell_running_task", default=None)
 
 
-def task_started(sender: Any, task_result: Any, **_kwargs: Any) -> None:
+def task_started(sender: object, task_result: TaskResult[object], **_kwargs: object) -> None:
     running_task.set(str(task_result.id))
 
 
-def task_finished(sender: Any, task_result: Any, **_kwargs: Any) -> None:
+def task_finished(sender: object, task_result: TaskResult[object], **_kwargs: object) -> None:
     running_task.set(None)
 
 
@@ -54,11 +57,11 @@ class StableMessageIdBackend(BaseEmailBackend):
     """Delivers through settings.EMAIL_DELIVERY_BACKEND; inside a task, each message's
     Message-ID is stable_message_id() unless the sender set one."""
 
-    def __init__(self, fail_silently: bool = False, **kwargs: Any) -> None:
+    def __init__(self, fail_silently: bool = False, **kwargs: object) -> None:
         super().__init__(fail_silently=fail_silently)
         self.delivery = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=fail_silently, **kwargs)
 
-    def open(self) -> Any:
+    def open(self) -> bool | None:
         return self.delivery.open()
 
     def close(self) -> None:

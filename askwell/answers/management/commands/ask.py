@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -18,6 +18,16 @@ from askwell.medical.triage import level_info
 from askwell.medical.vocabulary import TriageLevel
 
 
+class Options(TypedDict):
+    """The options handle() reads, as add_arguments has argparse convert them (Django passes
+    its standard ones, such as verbosity, as well)."""
+
+    text: list[str]
+    json: bool
+    jsonl: bool
+    limit: int
+
+
 class Command(BaseCommand):
     help = "Answer a question from the knowledge base and answered community questions, with triage."
 
@@ -28,7 +38,7 @@ class Command(BaseCommand):
                             "print one JSON object per line, in the same order.")
         parser.add_argument("--limit", type=int, default=10, help=f"Answers per question (1-{MAX_LIMIT}).")
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(self, *args: object, **options: Unpack[Options]) -> None:
         limit = options["limit"]
         if not 1 <= limit <= MAX_LIMIT:
             raise CommandError(f"--limit must be between 1 and {MAX_LIMIT}")

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TypedDict, Unpack
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from askwell.answers.progress import progress_line
 from askwell.answers.sync import all_questions, knowledge_total, question_total, reindex
+
+
+class Options(TypedDict):
+    """The options handle() reads, as add_arguments has argparse convert them (Django passes
+    its standard ones, such as verbosity, as well)."""
+
+    progress: bool
+    batch_size: int
+    verbosity: int
 
 
 class Command(BaseCommand):
@@ -19,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--progress", action="store_true",
                             help="print a progress line per batch even when the output is not a terminal")
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(self, *args: object, **options: Unpack[Options]) -> None:
         started = time.perf_counter()
         interactive = self.stdout.isatty()
         questions = question_total()

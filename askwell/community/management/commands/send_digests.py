@@ -3,8 +3,6 @@ digest of what waits in the queue (run daily from cron)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.management.base import BaseCommand
 
 from askwell.community.tasks import send_expert_digests, send_moderator_digest
@@ -13,7 +11,7 @@ from askwell.community.tasks import send_expert_digests, send_moderator_digest
 class Command(BaseCommand):
     help = "Queue the experts' digest of unanswered questions and the moderators' digest of the queue."
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(self, *args: object, **options: object) -> None:
         result = send_expert_digests.enqueue()
         self.stdout.write(f"queued digest task {result.id}")
         result = send_moderator_digest.enqueue()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
@@ -17,6 +17,13 @@ def postgres_target(settings_dict: dict[str, Any]) -> backups.PostgresTarget:
                                   password=str(settings_dict.get("PASSWORD") or ""))
 
 
+class Options(TypedDict):
+    """The options handle() reads, as add_arguments has argparse convert them (Django passes
+    its standard ones, such as verbosity, as well)."""
+
+    path: Path
+
+
 class Command(BaseCommand):
     help = ("Back up the database to PATH while the site runs: SQLite's online backup API, or "
             "pg_dump -Fc for PostgreSQL. Restore with `askwell restore PATH`.")
@@ -24,7 +31,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="the backup file to write (replaced if it exists)")
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(self, *args: object, **options: Unpack[Options]) -> None:
         target: Path = options["path"].expanduser().resolve()
         if target.is_dir():
             raise CommandError(f"{target} is a directory; give a file name")

@@ -17,7 +17,8 @@ from askwell.core import taskqueue
 class Command(db_worker.Command):
     help = "Work the email/task queue; tasks left RUNNING by a dead worker are requeued after their lease."
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    # Passed on whole to django-tasks-db's handle(), which names each option it takes.
+    def handle(self, *args: object, **options: Any) -> None:
         taskqueue.requeue_stale_tasks()
         stop = threading.Event()
         threading.Thread(target=taskqueue.recover_periodically, args=(stop,), name="task-recovery",

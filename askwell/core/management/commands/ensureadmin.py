@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import TypedDict, Unpack
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
+
+
+class Options(TypedDict):
+    """The options handle() reads, as add_arguments has argparse convert them (Django passes
+    its standard ones, such as verbosity, as well)."""
+
+    username: str
+    email: str
 
 
 class Command(BaseCommand):
@@ -18,7 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--email", default="admin@localhost", help="The address the administrator signs in with.")
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(self, *args: object, **options: Unpack[Options]) -> None:
         users = get_user_model()
         if users.objects.filter(is_superuser=True).exists():
             self.stdout.write(

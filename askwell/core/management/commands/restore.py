@@ -4,13 +4,21 @@ task workers first; run `askwell migrate` after if the backup is older than the 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TypedDict, Unpack
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from askwell.core import backups
 from askwell.core.management.commands.backup import postgres_target
+
+
+class Options(TypedDict):
+    """The options handle() reads, as add_arguments has argparse convert them (Django passes
+    its standard ones, such as verbosity, as well)."""
+
+    path: Path
+    interactive: bool
 
 
 class Command(BaseCommand):
@@ -22,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--noinput", "--no-input", action="store_false", dest="interactive",
                             help="do not ask for confirmation")
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(self, *args: object, **options: Unpack[Options]) -> None:
         source: Path = options["path"].expanduser().resolve()
         try:
             kind = backups.backup_format(source)

@@ -6,17 +6,31 @@ import multiprocessing
 import os
 import subprocess
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connections
 
+if TYPE_CHECKING:
+    from django.core.handlers.wsgi import WSGIHandler
+
 
 def default_workers() -> int:
     # gunicorn's rule of thumb for sync workers, capped so a small box is not swamped.
     return min(2 * multiprocessing.cpu_count() + 1, 12)
+
+
+class Options(TypedDict):
+    """The options handle() reads, as add_arguments has argparse convert them (Django passes
+    its standard ones, such as verbosity, as well)."""
+
+    host: str
+    port: int
+    workers: int | None
+    no_collectstatic: bool
+    no_worker: bool
 
 
 class Command(BaseCommand):
@@ -32,7 +46,7 @@ class Command(BaseCommand):
             help="do not start the task worker (run `askwell db_worker` separately, e.g. under systemd)",
         )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def handle(self, *args: object, **options: Unpack[Options]) -> None:
         from gunicorn.app.base import BaseApplication
 
         if not options["no_collectstatic"]:
@@ -59,7 +73,7 @@ class Command(BaseCommand):
                 self.cfg.set("pre_fork", close_database_connections)
                 self.cfg.set("worker_exit", write_pending_views)
 
-            def load(self) -> Any:
+            def load(self) -> WSGIHandler:
                 # In each worker as it starts: the engine is warm before the first request.
                 from askwell.core.warmup import warm_up
                 from askwell.wsgi import application
@@ -94,12 +108,12 @@ def follow_the_address_served(host: str, port: int) -> None:
     settings.SITE_URL = site
 
 
-def close_database_connections(_server: Any, _worker: Any) -> None:
+def close_database_connections(_server: object, _worker: object) -> None:
     """gunicorn's pre_fork hook (runs in the master before each worker is forked)."""
     connections.close_all()
 
 
-def write_pending_views(_server: Any, _worker: Any) -> None:
+def write_pending_views(_server: object, _worker: object) -> None:
     """gunicorn's worker_exit hook: article views this worker counted but has not written yet."""
     from askwell.knowledge.viewcount import flush_all
 
