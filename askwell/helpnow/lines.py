@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import quote
 
 from askwell.core.models import SiteSettings, tel_link
@@ -89,7 +88,7 @@ def crisis_lines(site: SiteSettings) -> list[HelpLine]:
     return lines + [text] if text else lines
 
 
-def lines_for(triage: Mapping[str, Any] | None, site: SiteSettings) -> list[HelpLine]:
+def lines_for(triage: Mapping[str, object] | None, site: SiteSettings) -> list[HelpLine]:
     """What to do now for this triage, most important first; empty when nothing is urgent."""
     if not triage:
         return []
@@ -104,7 +103,7 @@ def lines_for(triage: Mapping[str, Any] | None, site: SiteSettings) -> list[Help
     return []
 
 
-def is_act_now(triage: Mapping[str, Any] | None) -> bool:
+def is_act_now(triage: Mapping[str, object] | None) -> bool:
     """Urgent, emergency or crisis: the person should act now rather than wait for an answer here."""
     if not triage:
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.urls import reverse
@@ -29,7 +29,7 @@ class TriageBanner:
     how_soon: str
     safety_net: list[str]
     reasons: list[str]
-    rules: list[dict[str, Any]]
+    rules: list[dict[str, object]]  # the contract's rule objects (id, level, why, sources)
     crisis: bool
     act_now: bool  # urgent, emergency or crisis: "do not wait for an answer here"
     lines: list[HelpLine] = field(default_factory=list)
@@ -54,14 +54,21 @@ def known_level(value: object) -> TriageLevel | None:
         return None
 
 
-def triage_banner(triage: Mapping[str, Any] | None, site: SiteSettings) -> TriageBanner | None:
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
+def triage_banner(triage: Mapping[str, object] | None, site: SiteSettings) -> TriageBanner | None:
     """The banner for a triage dict, or None when there is no triage to show (an old question
-    saved before triage existed). A level outside the vocabulary is never shown as safe."""
+    saved before triage existed). A level outside the vocabulary is never shown as safe.
+    The dict may have been saved long ago (a question's JSON), so each part is checked."""
     if not triage or not triage.get("level"):
         return None
     level = known_level(triage["level"]) or TriageLevel.SEE_DOCTOR
     info = level_info(level)
-    advice = triage.get("advice") or {}
+    advice = triage.get("advice")
+    if not isinstance(advice, Mapping):
+        advice = {}
     return TriageBanner(
         level=str(level),
         headline=info.headline,
@@ -69,9 +76,9 @@ def triage_banner(triage: Mapping[str, Any] | None, site: SiteSettings) -> Triag
         # A rule that fired may give more precise advice than the level's default.
         what_to_do=str(advice.get("what_to_do") or info.what_to_do),
         how_soon=str(advice.get("how_soon") or info.how_soon),
-        safety_net=[str(item) for item in (advice.get("safety_net") or info.safety_net)],
-        reasons=[str(reason) for reason in triage.get("reasons") or []],
-        rules=[dict(rule) for rule in triage.get("rules") or []],
+        safety_net=[str(item) for item in (_listed(advice.get("safety_net")) or info.safety_net)],
+        reasons=[str(reason) for reason in _listed(triage.get("reasons"))],
+        rules=[dict(rule) for rule in _listed(triage.get("rules")) if isinstance(rule, Mapping)],
         crisis=bool(triage.get("crisis")),
         act_now=is_act_now({**triage, "level": level}),
         lines=lines_for({**triage, "level": level}, site),
@@ -83,7 +90,53 @@ def help_page_url(absolute: bool = False) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{path}" if absolute else path
 
 
-def help_object(triage: Mapping[str, Any], site: SiteSettings, page_url: str) -> dict[str, Any]:
+class EmergencyNumber(TypedDict):
+    number: str
+    department: str
+
+
+class UrgentLineNumber(TypedDict):
+    name: str
+    number: str
+    url: str
+    hours: str
+
+
+class CrisisLineNumber(TypedDict):
+    name: str
+    number: str
+    hours: str
+    url: str
+
+
+class CrisisTextNumber(TypedDict):
+    name: str
+    keyword: str
+    number: str
+    hours: str
+
+
+class HelpNumbers(TypedDict):
+    """Every number the site gives; a line the site has not set up is None."""
+
+    emergency: EmergencyNumber
+    urgent: UrgentLineNumber | None
+    crisis: CrisisLineNumber
+    crisis_text: CrisisTextNumber | None
+
+
+class HelpObject(TypedDict):
+    level: str
+    headline: str
+    colour: str
+    crisis: bool
+    act_now: bool
+    now: list[dict[str, str]]  # HelpLine.to_dict(), most important first
+    numbers: HelpNumbers
+    page: str
+
+
+def help_object(triage: Mapping[str, object], site: SiteSettings, page_url: str) -> HelpObject:
     """The `help` object the API and `askwell ask --json` add beside `triage` (an extension of
     the contract): the level in words, what to do now with the numbers, and every number."""
     banner = triage_banner(triage, site) or triage_banner({"level": TriageLevel.SEE_DOCTOR}, site)
@@ -100,7 +153,7 @@ def help_object(triage: Mapping[str, Any], site: SiteSettings, page_url: str) ->
     }
 
 
-def help_numbers(site: SiteSettings) -> dict[str, Any]:
+def help_numbers(site: SiteSettings) -> HelpNumbers:
     return {
         "emergency": {"number": site.emergency_number, "department": site.emergency_department},
         "urgent": {
@@ -120,7 +173,8 @@ def help_numbers(site: SiteSettings) -> dict[str, Any]:
 
 def with_help(result: dict[str, Any], site: SiteSettings, page_url: str) -> dict[str, Any]:
     """The answer object with `help` right after `triage`, so that anyone reading the JSON from
-    the top meets what to do now before any answer."""
+    the top meets what to do now before any answer. (Any: the answer object is not typed yet;
+    answers/search.py builds it as a plain dict.)"""
     ordered: dict[str, Any] = {}
     for key, value in result.items():
         ordered[key] = value

@@ -4,14 +4,13 @@ now comes first, with the site's numbers, exactly as the pages say it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from askwell.core.models import SiteSettings
 from askwell.helpnow.presentation import help_page_url, triage_banner
 from askwell.medical.vocabulary import TriageLevel
 
 
-def triage_lines(triage: Mapping[str, Any], site: SiteSettings) -> list[str]:
+def triage_lines(triage: Mapping[str, object], site: SiteSettings) -> list[str]:
     """Crisis help first (when the text is about suicide or self-harm), then the level in words,
     then what to do and how soon. The caller adds its own "why" lines."""
     banner = triage_banner(triage, site) or triage_banner({"level": TriageLevel.SEE_DOCTOR}, site)

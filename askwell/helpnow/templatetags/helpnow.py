@@ -9,7 +9,6 @@ the triage banner, in that order, for any page that shows a triage result.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from django import template
 
@@ -26,7 +25,9 @@ def _site(context: template.Context) -> SiteSettings:
 
 
 @register.inclusion_tag("helpnow/_triage_help.html", takes_context=True)
-def triage_help(context: template.Context, triage: Mapping[str, Any] | None, self_care: bool = False) -> dict[str, Any]:
+def triage_help(
+    context: template.Context, triage: Mapping[str, object] | None, self_care: bool = False
+) -> dict[str, object]:
     site = _site(context)
     banner = triage_banner(triage, site)
     if banner is not None and banner.level == TriageLevel.SELF_CARE and not self_care and not banner.crisis:
