@@ -18,6 +18,7 @@ from askwell.answers.lexicon import default_lexicon, words_of
 from askwell.answers.models import SearchDocument, Source
 from askwell.answers.ranking import (
     CORRECTED_WEIGHT,
+    STOPWORDS,
     Document,
     QueryPlan,
     Ranked,
@@ -229,9 +230,28 @@ def covers_subject(plan: QueryPlan, state: engine.State) -> bool:
     """Does the question name a subject some published pack covers: in its own words, as
     spelled or corrected, or through the lay-term table ("atorvastatin" names a statin)?"""
     named = {term.stem for term in plan.terms}
-    if any(all(part in named for part in subject) for subject in state.near_misses):
+    if any(_names(subject, plan, named) for subject in state.near_misses):
         return False  # "stiff person syndrome", "oesophageal spasm": sounds like it, is not
     return any(all(part in named for part in subject) for subject in state.covers)
+
+
+def _names(near_miss: tuple[str, ...], plan: QueryPlan, named: set[str]) -> bool:
+    """Does the question name this near miss? One word: anywhere, as written or corrected.
+    Several: side by side ("period cramps", not "the recovery period after a cramp"), in the
+    person's own words (a word no guide uses, "menstrual", is left out of the search terms
+    but still says what the subject is) or as corrected."""
+    if len(near_miss) == 1:
+        return near_miss[0] in named or near_miss[0] in _stems(plan.text)
+    size = len(near_miss)
+    for text in filter(None, (plan.text, plan.corrected_query)):
+        stems = _stems(text)
+        if any(tuple(stems[i:i + size]) == near_miss for i in range(len(stems) - size + 1)):
+            return True
+    return False
+
+
+def _stems(text: str) -> list[str]:
+    return [stem for stem in (search_stem(word) for word in words_of(text)) if stem not in STOPWORDS]
 
 
 def _with_safety_topic(ranked: list[Ranked], state: engine.State, position: int) -> list[Ranked]:

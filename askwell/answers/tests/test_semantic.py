@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +85,28 @@ def test_confidence_follows_meaning_when_the_model_saw_the_document() -> None:
     assert not is_confident(Ranked(document, 50.0, 1.0, similarity=0.5, words=50.0))
     # a document without a vector (an answered community question) is judged by its words
     assert is_confident(Ranked(document, 50.0, 1.0, similarity=None, words=50.0))
+
+
+def test_a_little_less_closeness_is_enough_when_every_signal_agrees() -> None:
+    document = _document("a", "text")
+    agreeing = Ranked(document, 1.0, 1.0, similarity=0.70, words=1.0, answers_asked=True, agreed=True)
+    assert is_confident(agreeing)
+    assert not is_confident(replace(agreeing, agreed=False))  # another is first by words or meaning
+    assert not is_confident(replace(agreeing, answers_asked=False))  # answers another kind of question
+    assert not is_confident(replace(agreeing, answers_asked=None))  # no kind of question recognised
+    assert not is_confident(replace(agreeing, similarity=0.60))
+
+
+def test_the_first_answer_is_marked_agreed_only_when_first_by_words_and_by_meaning() -> None:
+    stats_documents = [_document("calf", "calf cramp stretch calf"), _document("night", "night cramp calf")]
+    stats = CorpusStats.of(stats_documents)
+    plan = analyse("calf cramp", default_lexicon(), SpellingCorrector(["calf", "cramp"]))
+    agreeing = rerank(plan, stats_documents, stats, similarity=lambda d: {"calf": 0.8, "night": 0.5}[d.key])
+    assert agreeing[0].document.key == "calf" and agreeing[0].agreed
+    assert not any(r.agreed for r in agreeing[1:])
+    # the words favour "calf" but the meaning favours "night": they do not agree
+    split = rerank(plan, stats_documents, stats, similarity=lambda d: {"calf": 0.5, "night": 0.52}[d.key])
+    assert not split[0].agreed
 
 
 @needs_model
