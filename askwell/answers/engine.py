@@ -21,7 +21,7 @@ from askwell.answers import semantic
 from askwell.answers.english import common_words, preload_common_words
 from askwell.answers.filecache import keep_file
 from askwell.answers.lexicon import default_lexicon, words_of
-from askwell.answers.models import SearchDocument, Source
+from askwell.answers.models import DocumentOrigin, SearchDocument
 from askwell.answers.ranking import STOPWORDS, CorpusStats, Document, search_stem
 from askwell.answers.spelling import SpellingCorrector
 from askwell.knowledge.models import Pack, Status, Topic
@@ -104,7 +104,8 @@ def as_document(row: SearchDocument) -> Document:
 
 
 def _signature() -> tuple[Any, ...]:
-    summary = SearchDocument.objects.filter(source=Source.KNOWLEDGE).aggregate(n=Count("id"), last=Max("updated_at"))
+    summary = SearchDocument.objects.filter(source=DocumentOrigin.KNOWLEDGE).aggregate(
+        n=Count("id"), last=Max("updated_at"))
     packs = Pack.objects.aggregate(n=Count("id"), last=Max("loaded_at"))
     return (summary["n"], summary["last"], packs["n"], packs["last"])
 
@@ -120,7 +121,7 @@ def _subjects(lists: list[list[str]]) -> tuple[tuple[str, ...], ...]:
 
 
 def _build(signature: tuple[Any, ...]) -> State:
-    documents = {row.pk: as_document(row) for row in SearchDocument.objects.filter(source=Source.KNOWLEDGE)}
+    documents = {row.pk: as_document(row) for row in SearchDocument.objects.filter(source=DocumentOrigin.KNOWLEDGE)}
     lexicon = default_lexicon()
     vocabulary: list[str] = []
     for document in documents.values():

@@ -25,10 +25,6 @@ class DocumentOrigin(models.TextChoices):
     QUESTION = "question", "Community question"
 
 
-# The old name, kept only while answers/search.py and answers/engine.py (being changed in
-# another worktree) still import it; remove once they say DocumentOrigin.
-Source = DocumentOrigin
-
 
 class SearchDocument(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -15,7 +15,7 @@ from askwell.answers import engine
 from askwell.answers.backends import SearchBackend, backend
 from askwell.answers.english import is_common_english
 from askwell.answers.lexicon import default_lexicon, words_of
-from askwell.answers.models import SearchDocument, Source
+from askwell.answers.models import DocumentOrigin, SearchDocument
 from askwell.answers.ranking import (
     CORRECTED_WEIGHT,
     STOPWORDS,
@@ -85,7 +85,7 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
         # A knowledge topic says what it answers (pack data); an answered community
         # question answers what its own title asked.
         answered = state.answers.get(document.key)
-        if answered is None and document.source == Source.QUESTION:
+        if answered is None and document.source == DocumentOrigin.QUESTION:
             answered = read_question(document.title).types
         return not asked.isdisjoint(answered or frozenset())
 
@@ -175,11 +175,11 @@ def _question_candidates(plan: QueryPlan, state: engine.State, search_backend: S
     own = list(dict.fromkeys(term.word for term in plan.terms if term.weight >= CORRECTED_WEIGHT))
     if not own:
         own = plan.backend_words[:2]
-    found = search_backend.candidates(own, Source.QUESTION, QUESTION_CANDIDATES, every=True)
+    found = search_backend.candidates(own, DocumentOrigin.QUESTION, QUESTION_CANDIDATES, every=True)
     if len(found) < QUESTION_CANDIDATES // 4 and len(own) > 2:
         telling = sorted(own, key=lambda word: -state.stats.idf(search_stem(word)))[:2]
         seen = {doc_id for doc_id, _ in found}
-        more = search_backend.candidates(telling, Source.QUESTION, QUESTION_CANDIDATES, every=True)
+        more = search_backend.candidates(telling, DocumentOrigin.QUESTION, QUESTION_CANDIDATES, every=True)
         found += [(doc_id, value) for doc_id, value in more if doc_id not in seen]
     return [doc_id for doc_id, _ in found]
 
