@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from typing import Any
-
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.forms.boundfield import BoundWidget
 
 from askwell.knowledge.models import Topic
 
@@ -16,20 +15,20 @@ class ExpertApplicationForm(forms.Form):
                           help_text="A few sentences about your experience, shown on your expert page.")
 
 
-class TopicTitlesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class TopicTitlesField(forms.ModelMultipleChoiceField[Topic]):
     """Topics by their titles ("Night cramps"), never their slugs."""
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: Topic) -> str:
         return str(obj.title)
 
 
 class TopicsForm(forms.Form):
-    topics = TopicTitlesField(queryset=Topic.objects.none(), required=False, widget=forms.CheckboxSelectMultiple)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.topics_field().queryset = (
-            Topic.objects.published().select_related("article").order_by("article__position", "position", "title"))
+    # A queryset is lazy and each form works on its own copy of it (ModelChoiceField.__deepcopy__),
+    # so the published topics are read when a form is shown, not when this module is imported.
+    topics = TopicTitlesField(
+        queryset=Topic.objects.published().select_related("article").order_by("article__position", "position", "title"),
+        required=False, widget=forms.CheckboxSelectMultiple,
+    )
 
     def topics_field(self) -> TopicTitlesField:
         """This form's copy of the field (Django copies the class's fields into self.fields)."""
@@ -37,10 +36,10 @@ class TopicsForm(forms.Form):
         assert isinstance(field, TopicTitlesField)
         return field
 
-    def grouped(self) -> list[tuple[str, list[Any]]]:
+    def grouped(self) -> list[tuple[str, list[BoundWidget]]]:
         """The checkboxes under their guide's title, as the guides list them."""
         titles = {str(t.pk): t.article.title for t in self.topics_field().queryset or []}
-        groups: dict[str, list[Any]] = {}
+        groups: dict[str, list[BoundWidget]] = {}
         for box in self["topics"]:
             groups.setdefault(titles.get(str(box.data["value"]), "Other"), []).append(box)
         return list(groups.items())
@@ -62,7 +61,7 @@ class SignupForm(allauth_forms.SignupForm):  # type: ignore[misc]  # allauth shi
     beside what they post, so it is labelled as such rather than as a second login name.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         email = self.fields["email"]
         email.label = "Email address"

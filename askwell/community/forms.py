@@ -17,20 +17,21 @@ class TopicChoiceField(forms.ChoiceField):
         self.empty_label = empty_label
         super().__init__(choices=self.grouped_choices, **kwargs)
 
-    def grouped_choices(self) -> list[tuple[Any, Any]]:
+    def grouped_choices(self) -> list[tuple[str, str | list[tuple[str, str]]]]:
+        """("", "Not sure") first, then (guide title, [(topic pk, topic title), ...]) groups."""
         groups: dict[str, list[tuple[str, str]]] = {}
         for topic in topic_choices():
             groups.setdefault(topic.article.title, []).append((str(topic.pk), topic.title))
         return [("", self.empty_label), *groups.items()]
 
-    def prepare_value(self, value: Any) -> Any:
+    def prepare_value(self, value: object) -> object:
         return value.pk if isinstance(value, Topic) else value
 
-    def clean(self, value: Any) -> Topic | None:
-        value = super().clean(value)
-        if not value:
+    def clean(self, value: object) -> Topic | None:
+        chosen: str = super().clean(value)  # a ChoiceField cleans to the chosen value's text
+        if not chosen:
             return None
-        topic: Topic | None = topic_choices().filter(pk=int(value)).first()
+        topic: Topic | None = topic_choices().filter(pk=int(chosen)).first()
         return topic
 
 
@@ -89,7 +90,7 @@ class AskForm(GuardedForm):
         else:
             del self.fields["email"]
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, object]:
         """The first press only shows "Does this answer it?" and saves nothing, so pasting a
         question and pressing at once is fine there; the fill-time check guards the post itself."""
         try:

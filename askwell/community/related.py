@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from django.core.cache import cache
 
@@ -25,16 +25,28 @@ ENGINE_LIMIT = 50
 QUESTION_KEY_PREFIX = "question/"
 
 
+class RelatedGuide(TypedDict):
+    title: str
+    url: str
+    snippet: str
+
+
+class RelatedQuestion(TypedDict):
+    id: int
+    title: str
+    url: str
+
+
 @dataclass(frozen=True)
 class Found:
-    guides: list[dict[str, Any]]  # {"title", "url", "snippet"} of knowledge topics, best first
-    questions: list[dict[str, Any]]  # {"id", "title", "url"} of answered community questions
+    guides: list[RelatedGuide]  # knowledge topics, best first
+    questions: list[RelatedQuestion]  # answered community questions
 
     @property
     def question_ids(self) -> list[int]:
         return [int(item["id"]) for item in self.questions]
 
-    def related_questions(self, than: int, limit: int) -> list[dict[str, Any]]:
+    def related_questions(self, than: int, limit: int) -> list[RelatedQuestion]:
         """The answered questions found, but the one with id `than` (a question's own page)."""
         return [item for item in self.questions if item["id"] != than][:limit]
 
@@ -47,16 +59,19 @@ def found_for(text: str) -> Found:
         return stored
     result = answer(text, limit=ENGINE_LIMIT)
     items = result.get("answers", [])
-    guides = [{"title": item["title"], "url": item["url"], "snippet": item.get("snippet", "")}
-              for item in items if item.get("source") == DocumentOrigin.KNOWLEDGE]
+    guides: list[RelatedGuide] = [
+        {"title": item["title"], "url": item["url"], "snippet": item.get("snippet", "")}
+        for item in items if item.get("source") == DocumentOrigin.KNOWLEDGE
+    ]
     found = Found(guides=guides if result.get("scope") != "not_covered" else [],
                   questions=_questions(items))
     cache.set(key, found, KEEP_SECONDS)
     return found
 
 
-def _questions(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    questions = []
+def _questions(items: list[dict[str, Any]]) -> list[RelatedQuestion]:
+    """(Any: the engine's answer items are not typed yet; answers/search.py builds them.)"""
+    questions: list[RelatedQuestion] = []
     for item in items:
         key = str(item.get("topic", ""))
         if item.get("source") == DocumentOrigin.QUESTION and key.startswith(QUESTION_KEY_PREFIX):

@@ -6,7 +6,7 @@ Each email carries an unsubscribe link; addresses that unsubscribed are skipped.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import ParamSpec, TypeVar
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -14,16 +14,20 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
+from django_tasks.base import Task
 from django_tasks_db import DatabaseBackend
 
 from askwell.community import tokens
-from askwell.community.models import Answer, EmailOptOut, Question, QuestionState
+from askwell.community.models import Answer, EmailOptOut, Question, QuestionQuerySet, QuestionState
 from askwell.moderation.spam import email_hash
 
 log = logging.getLogger(__name__)
 
+P = ParamSpec("P")
+T = TypeVar("T")
 
-def enqueue_in_transaction(queued: Any, *args: Any) -> None:
+
+def enqueue_in_transaction(queued: Task[P, T], *args: P.args, **kwargs: P.kwargs) -> None:
     """Queues a task as part of the caller's transaction.
 
     With the database queue the task's row is written in the same transaction as the change it
@@ -32,9 +36,9 @@ def enqueue_in_transaction(queued: Any, *args: Any) -> None:
     immediate one sends at once) waits for the commit, so nothing is sent for a rolled-back change.
     """
     if isinstance(queued.get_backend(), DatabaseBackend):
-        queued.enqueue(*args)
+        queued.enqueue(*args, **kwargs)
     else:
-        transaction.on_commit(lambda: queued.enqueue(*args))
+        transaction.on_commit(lambda: queued.enqueue(*args, **kwargs))
 
 
 def confirmation_queued(question_id: int) -> bool:
@@ -113,7 +117,7 @@ def notify_asker_of_answer(answer_id: int) -> bool:
     return send(asker_email(question), "answers", subject, "answered.txt", context)
 
 
-def unanswered_for_expert(topic_ids: list[int]) -> Any:
+def unanswered_for_expert(topic_ids: list[int]) -> QuestionQuerySet:
     """Open questions in these topics, and those left at "Not sure" (no topic), which every
     expert sees so that they always reach someone; oldest first."""
     from django.db.models import Q

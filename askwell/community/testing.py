@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 
 from askwell.moderation.spam import stamp
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.test.client import _MonkeyPatchedWSGIResponse as TestResponse
+    from pytest_django.fixtures import Settings
+
+    from askwell.community.models import Question
+    from askwell.knowledge.models import Topic
+
 
 @pytest.fixture(autouse=True)
-def immediate_tasks(settings: Any) -> Iterator[None]:
+def immediate_tasks(settings: Settings) -> Iterator[None]:
     """Emails are queued in production; in tests the queue runs each task at once."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.CACHE_PAGES_SECONDS = 300
@@ -22,12 +30,12 @@ def immediate_tasks(settings: Any) -> Iterator[None]:
     yield
 
 
-def guard(**fields: Any) -> dict[str, Any]:
+def guard(**fields: object) -> dict[str, object]:
     """Form data with the fill-time stamp of a form opened a minute ago and an empty honeypot."""
     return {"form_started": stamp(time.time() - 60), "homepage_url": "", **fields}
 
 
-def ask(client: Client, **fields: Any) -> Any:
+def ask(client: Client, **fields: object) -> TestResponse:
     """Posts the ask form through both steps (suggestions, then post)."""
     defaults = {"title": "Why do my calves cramp at night?", "body": "Every night around 3am, both calves.",
                 "topic": "", "tags": "night, calf", "seen_suggestions": "True"}
@@ -36,7 +44,7 @@ def ask(client: Client, **fields: Any) -> Any:
 
 
 def published_question(title: str = "Why do my calves cramp at night?", body: str = "Every night, both calves.",
-                       author: Any = None, email: str = "", topic: Any = None) -> Any:
+                       author: User | None = None, email: str = "", topic: Topic | None = None) -> Question:
     """A question through the real actions, then approved, as a moderator would."""
     from django.contrib.auth.models import AnonymousUser
 
@@ -47,7 +55,7 @@ def published_question(title: str = "Why do my calves cramp at night?", body: st
     return actions.publish_question(question)
 
 
-def user_of(client: Client) -> Any:
+def user_of(client: Client) -> User | None:
     from django.contrib.auth import get_user_model
 
     user_id = client.session.get("_auth_user_id")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -49,7 +49,7 @@ def note_unanswered(text: str, source: QueryOrigin = QueryOrigin.SEARCH) -> None
         Unanswered.objects.filter(text=key, source=source, day=day).update(count=F("count") + 1)
 
 
-def note_answer_result(text: str, result: dict[str, Any], source: QueryOrigin = QueryOrigin.SEARCH) -> None:
+def note_answer_result(text: str, result: Mapping[str, object], source: QueryOrigin = QueryOrigin.SEARCH) -> None:
     """The one-line hook for answer views: note the search if it got no confident answer."""
     if not result.get("confident") or result.get("scope") == "not_covered":
         note_unanswered(text, source)

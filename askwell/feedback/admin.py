@@ -2,31 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 
 from django.contrib import admin
+from django.db.models import Model
 from django.http import HttpRequest
 
 from askwell.feedback.models import Unanswered, UsefulVote
 
+_M = TypeVar("_M", bound=Model)
 
-class ReadOnlyAdmin(admin.ModelAdmin[Any]):
+
+class ReadOnlyAdmin(admin.ModelAdmin[_M]):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: _M | None = None) -> bool:
         return False
 
 
 @admin.register(UsefulVote)
-class UsefulVoteAdmin(ReadOnlyAdmin):
+class UsefulVoteAdmin(ReadOnlyAdmin[UsefulVote]):
     list_display = ["target", "key", "useful", "day"]
     list_filter = ["target", "useful"]
     search_fields = ["key"]
 
 
 @admin.register(Unanswered)
-class UnansweredAdmin(ReadOnlyAdmin):
+class UnansweredAdmin(ReadOnlyAdmin[Unanswered]):
     list_display = ["text", "source", "day", "count"]
     list_filter = ["source"]
     search_fields = ["text"]

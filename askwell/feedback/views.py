@@ -9,7 +9,7 @@ rate-limit cache for an hour, never stored with the vote.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TypedDict
 
 from django.core import signing
 from django.db.models import Count, Q, Sum
@@ -97,6 +97,18 @@ def can_read_reader_feedback(user: AnyUser) -> bool:
 
 
 @require_GET
+class SectionVotes(TypedDict):
+    """A guide section that readers found not useful in the period, with their votes."""
+
+    key: str  # the topic's slug
+    yes: int
+    no: int
+    title: str
+    url: str
+    share_useful: int  # per cent
+    words: list[str]  # what the last few said, newest first
+
+
 @role_required(can_read_reader_feedback)
 def insights(request: HttpRequest) -> HttpResponse:
     purge_old_text()
@@ -109,23 +121,27 @@ def insights(request: HttpRequest) -> HttpResponse:
                   questions=Sum("count", filter=Q(source="question")))
         .order_by("-times", "text")[:100]
     )
-    sections: list[dict[str, Any]] = [
-        dict(row) for row in
+    votes = (
         UsefulVote.objects.since(since).filter(target=Target.TOPIC).values("key")
         .annotate(yes=Count("pk", filter=Q(useful=True)), no=Count("pk", filter=Q(useful=False)))
         .filter(no__gt=0).order_by("-no", "yes", "key")[:50]
-    ]
-    titles = titles_of_topics([row["key"] for row in sections])
+    )
+    titles = titles_of_topics([row["key"] for row in votes])
     words_since = max(since, text_cutoff())
-    for row in sections:
-        row["title"], row["url"] = titles.get(row["key"], (row["key"], ""))
-        row["share_useful"] = round(100 * row["yes"] / (row["yes"] + row["no"]))
-        row["words"] = list(
-            UsefulVote.objects.since(words_since).with_words()
-            .filter(target=Target.TOPIC, key=row["key"], useful=False)
-            .order_by("-day", "-pk").values_list("words", flat=True)[:5]
-        )
-    context: dict[str, Any] = {
+    sections: list[SectionVotes] = []
+    for row in votes:
+        key, yes, no = str(row["key"]), int(row["yes"]), int(row["no"])
+        title, url = titles.get(key, (key, ""))
+        sections.append({
+            "key": key, "yes": yes, "no": no, "title": title, "url": url,
+            "share_useful": round(100 * yes / (yes + no)),
+            "words": list(
+                UsefulVote.objects.since(words_since).with_words()
+                .filter(target=Target.TOPIC, key=key, useful=False)
+                .order_by("-day", "-pk").values_list("words", flat=True)[:5]
+            ),
+        })
+    context: dict[str, object] = {
         "form": form if form.is_bound else PeriodForm(),
         "days": days,
         "unanswered": unanswered,

@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import datetime
+from typing import TypeVar
 
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
 from askwell.knowledge.models import Article, Pack, Reviewer, Source, Topic
 
+_M = TypeVar("_M", bound=Model)
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+
+class ReadOnlyAdmin(admin.ModelAdmin[_M]):
     """Pack content is reviewed in pull requests; the admin shows it but does not edit it."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request: HttpRequest, obj: object | None = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: _M | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request: HttpRequest, obj: object | None = None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: _M | None = None) -> bool:
         return False
 
 
@@ -42,12 +45,12 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Pack)
-class PackAdmin(ReadOnlyAdmin):
+class PackAdmin(ReadOnlyAdmin[Pack]):
     list_display = ["title", "slug", "status", "loaded_at"]
 
 
 @admin.register(Article)
-class ArticleAdmin(ReadOnlyAdmin):
+class ArticleAdmin(ReadOnlyAdmin[Article]):
     list_display = ["title", "pack", "status", "reviewed_by", "last_reviewed", "next_review", "review_due", "views"]
     list_filter = ["pack", "status", ReviewDueFilter]
     search_fields = ["title", "summary"]
@@ -59,18 +62,18 @@ class ArticleAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(ReadOnlyAdmin):
+class TopicAdmin(ReadOnlyAdmin[Topic]):
     list_display = ["slug", "title", "article", "status"]
     list_filter = ["status", "article__pack"]
     search_fields = ["slug", "title", "body_text"]
 
 
 @admin.register(Source)
-class SourceAdmin(ReadOnlyAdmin):
+class SourceAdmin(ReadOnlyAdmin[Source]):
     list_display = ["key", "publisher", "title", "accessed"]
     list_filter = ["pack", "publisher"]
 
 
 @admin.register(Reviewer)
-class ReviewerAdmin(ReadOnlyAdmin):
+class ReviewerAdmin(ReadOnlyAdmin[Reviewer]):
     list_display = ["name", "key", "role", "pack"]

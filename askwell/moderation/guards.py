@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
 from urllib.parse import urlparse
 
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
@@ -37,7 +36,7 @@ def csrf_for_members_origin_for_anonymous(refusal: str) -> Callable[[View], View
 
         @csrf_exempt
         @wraps(view)
-        def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def checked(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
             if request.user.is_authenticated:
                 return protected(request, *args, **kwargs)
             if request.method == "POST" and not same_origin(request):

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -19,7 +18,9 @@ from askwell.moderation.forms import CloseForm, CommentEditForm, FlagForm
 from askwell.moderation.guards import csrf_for_members_origin_for_anonymous
 from askwell.moderation.models import AuditEntry, BannedWord, Flag
 
-TARGETS: dict[str, Any] = {"question": Question, "answer": Answer, "comment": Comment}
+TARGETS: dict[str, type[Question] | type[Answer] | type[Comment]] = {
+    "question": Question, "answer": Answer, "comment": Comment,
+}
 ACTIONS = {"approve", "reject", "hide"}
 
 
@@ -56,7 +57,7 @@ def flag(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return render(request, "moderation/flagged.html", {"back": back, "kind": kind, "error": error}, status=400)
 
 
-def _flagged(flag: Flag) -> Any:
+def _flagged(flag: Flag) -> Question | Answer | Comment | None:
     model = TARGETS.get(flag.target_type)
     if model is None:
         return None
@@ -98,13 +99,17 @@ DONE = {
 KEPT_AFTER_REPORT = "Kept the {} and dismissed the report."
 
 
-def _what(target: Any) -> str:
+def _what(target: Model) -> str:
+    """A question, an answer or a comment (one of TARGETS), in words."""
     if isinstance(target, Question):
         return str(target.title)
     if isinstance(target, Answer):
         return str(target.question.title)
-    place = target.article.title if target.article_id else f"an answer to “{target.answer.question.title}”"
-    return str(place)
+    assert isinstance(target, Comment)
+    if target.article is not None:
+        return str(target.article.title)
+    assert target.answer is not None  # a comment is on an article or on an answer
+    return f"an answer to “{target.answer.question.title}”"
 
 
 @require_POST

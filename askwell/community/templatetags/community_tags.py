@@ -12,11 +12,12 @@ answers cost no form rendering at all, not ten. The comments themselves come pre
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from django import template
 from django.conf import settings
+from django.db.models import Model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -61,7 +62,7 @@ _stencils: dict[tuple[str, str, bool], str] = {}
 CSRF_STAND_IN = "askwell-csrf-stand-in"
 
 
-def stencil(context: template.Context, name: str, kind: str, pk: int, values: dict[str, Any]) -> SafeString:
+def stencil(context: template.Context, name: str, kind: str, pk: int, values: Mapping[str, object]) -> SafeString:
     """`name` rendered with `values` for the stand-in id, once per process (per request while
     templates may change: DEBUG), then copied with `pk` in place of the stand-in id and the
     request's CSRF token in place of its stand-in. `values` must not depend on the target
@@ -82,7 +83,8 @@ def stencil(context: template.Context, name: str, kind: str, pk: int, values: di
     return mark_safe(html)  # noqa: S308 - rendered by a template; the token is [A-Za-z0-9]
 
 
-def _csrf_for(context: template.Context) -> Any:
+def _csrf_for(context: template.Context) -> object:
+    """The request's CSRF token (a lazy string) for signed-in people, else None."""
     request = context.get("request")
     signed_in = bool(context.get("signed_in") or (request and request.user.is_authenticated))
     return context.get("csrf_token") if signed_in else None
@@ -96,7 +98,7 @@ def _visible_comments(target: Article | Answer) -> list[Comment]:
 
 
 @register.inclusion_tag("community/_comments.html", takes_context=True)
-def comments_for(context: template.Context, target: Article | Answer) -> dict[str, Any]:
+def comments_for(context: template.Context, target: Article | Answer) -> dict[str, object]:
     kind = "article" if isinstance(target, Article) else "answer"
     comments = _visible_comments(target)
     csrf_token = _csrf_for(context)
@@ -123,7 +125,7 @@ def comments_for(context: template.Context, target: Article | Answer) -> dict[st
 
 
 @register.simple_tag(takes_context=True)
-def report_button(context: template.Context, kind: str, target: Any) -> SafeString:
+def report_button(context: template.Context, kind: str, target: Model) -> SafeString:
     """A small "Report" form for any reader. Like the comment form it may sit in a cached page,
     so it carries a CSRF token only for signed-in people."""
     return stencil(context, "community/_flag.html", kind, target.pk, {

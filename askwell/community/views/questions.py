@@ -174,7 +174,7 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def ask(request: HttpRequest) -> HttpResponse:
     member = is_member(request.user)
     suggestions: dict[str, Any] | None = None
-    similar: list[dict[str, Any]] = []
+    similar: list[related.RelatedQuestion] = []
     triage: dict[str, Any] | None = None
     if request.method == "POST":
         form = AskForm(request.POST, needs_email=not member)
