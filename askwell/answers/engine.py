@@ -62,7 +62,7 @@ def encoder() -> semantic.Encoder | None:
     if _encoder_status is None:
         with _lock:
             if _encoder_status is None:
-                _encoder, _encoder_status = semantic.load_encoder(settings.SEMANTIC_MODEL_DIR)
+                _encoder, _encoder_status = semantic.load_encoder(settings.SEMANTIC_MODEL_DIR, _vector_cache_dir())
                 logger.log(logging.DEBUG if _encoder is not None else logging.WARNING, "%s", _encoder_status)
     return _encoder
 

@@ -223,6 +223,8 @@ class Document:
     fields: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
     lengths: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     pairs: set[tuple[str, str]] = field(default_factory=set, init=False, repr=False)
+    # Every stem in any field: `has` is asked for each candidate and each word of a question.
+    stems: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     # Worked out once per document and kept while the document lives (the knowledge documents
     # live as long as the process's engine state): the snippet sentences with their stems, and
     # each stem's BM25F pseudo term frequency for the statistics it was last scored against.
@@ -237,9 +239,10 @@ class Document:
         for line in [self.title, *self.synonyms.splitlines()]:
             stems = content_stems(line)
             self.pairs.update(zip(stems, stems[1:], strict=False))
+        self.stems = frozenset().union(*self.fields.values())
 
     def has(self, stem_: str) -> bool:
-        return any(stem_ in counts for counts in self.fields.values())
+        return stem_ in self.stems
 
     def sentences(self) -> list[tuple[str, frozenset[str]]]:
         if self._sentences is None:
@@ -403,7 +406,7 @@ def _blend_meaning(ranked: list[Ranked], similarity: Callable[[Document], float 
         meaning = similarity(item.document)
         value = words if meaning is None else (1 - MEANING_WEIGHT) * words + MEANING_WEIGHT * max(0.0, meaning)
         # Kept on the word score's scale, so the thresholds of is_confident still read it.
-        blended.append(replace(item, score=value * top, similarity=meaning, words=item.score))
+        blended.append(Ranked(item.document, value * top, item.coverage, meaning, item.score, item.answers_asked))
     return blended
 
 
@@ -447,17 +450,23 @@ def is_confident(best: Ranked | None, runner_up: Ranked | None = None) -> bool:
 # --------------------------------------------------------------------------- snippets
 
 
-def document_snippet(document: Document, plan: QueryPlan, stats: CorpusStats, max_chars: int = 260) -> str:
+def snippet_weights(plan: QueryPlan, stats: CorpusStats) -> dict[str, float]:
+    """What each of the question's stems is worth in a snippet (worked out once per question)."""
+    return {s: w * stats.idf(s) for s, w in _term_weights(plan, stats).items()}
+
+
+def document_snippet(document: Document, plan: QueryPlan, stats: CorpusStats, max_chars: int = 260,
+                     weights: dict[str, float] | None = None) -> str:
     """The passage of the document's body that best matches the question (sentences analysed once)."""
     analysed = document.sentences()
     if not analysed:
         return ""
     sentences = [text for text, _ in analysed]
-    weights = {s: w * stats.idf(s) for s, w in _term_weights(plan, stats).items()}
+    worth = snippet_weights(plan, stats) if weights is None else weights
 
     def value(index: int) -> float:
         stems = analysed[index][1]
-        return sum(w for s, w in weights.items() if s in stems)
+        return sum(w for s, w in worth.items() if s in stems)
 
     best_index = max(range(len(sentences)), key=lambda i: (value(i), -i))
     passage = sentences[best_index]

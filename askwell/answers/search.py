@@ -29,6 +29,7 @@ from askwell.answers.ranking import (
     normalise_query,
     rerank,
     search_stem,
+    snippet_weights,
 )
 from askwell.answers.sync import index_question, remove_question
 from askwell.answers.triage import triage_for
@@ -199,11 +200,12 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
         ranked = _with_safety_topic(ranked, state, position=1)[:limit]
     scope = COVERED if covers_subject(plan, state) else NOT_COVERED
     best = ranked[0] if ranked else None
+    weights = snippet_weights(plan, state.stats)
     answers = [
         {
             "topic": item.document.key,
             "title": item.document.title,
-            "snippet": document_snippet(item.document, plan, state.stats),
+            "snippet": document_snippet(item.document, plan, state.stats, weights=weights),
             "url": item.document.url,
             "score": round(item.score, 3),
             "source": item.document.source,
@@ -230,24 +232,21 @@ def covers_subject(plan: QueryPlan, state: engine.State) -> bool:
     """Does the question name a subject some published pack covers: in its own words, as
     spelled or corrected, or through the lay-term table ("atorvastatin" names a statin)?"""
     named = {term.stem for term in plan.terms}
-    if any(_names(subject, plan, named) for subject in state.near_misses):
+    said = [_stems(text) for text in (plan.text, plan.corrected_query) if text]
+    if any(_names(subject, said, named) for subject in state.near_misses):
         return False  # "stiff person syndrome", "oesophageal spasm": sounds like it, is not
     return any(all(part in named for part in subject) for subject in state.covers)
 
 
-def _names(near_miss: tuple[str, ...], plan: QueryPlan, named: set[str]) -> bool:
+def _names(near_miss: tuple[str, ...], said: list[list[str]], named: set[str]) -> bool:
     """Does the question name this near miss? One word: anywhere, as written or corrected.
     Several: side by side ("period cramps", not "the recovery period after a cramp"), in the
     person's own words (a word no guide uses, "menstrual", is left out of the search terms
     but still says what the subject is) or as corrected."""
     if len(near_miss) == 1:
-        return near_miss[0] in named or near_miss[0] in _stems(plan.text)
+        return near_miss[0] in named or any(near_miss[0] in stems for stems in said)
     size = len(near_miss)
-    for text in filter(None, (plan.text, plan.corrected_query)):
-        stems = _stems(text)
-        if any(tuple(stems[i:i + size]) == near_miss for i in range(len(stems) - size + 1)):
-            return True
-    return False
+    return any(tuple(stems[i:i + size]) == near_miss for stems in said for i in range(len(stems) - size + 1))
 
 
 def _stems(text: str) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -37,17 +38,10 @@ BATCH = 32
 class Encoder:
     """Texts -> unit-length 384-dimensional vectors (cosine similarity is a dot product)."""
 
-    def __init__(self, directory: Path) -> None:
-        import onnxruntime
+    def __init__(self, directory: Path, cache_dir: Path | None = None) -> None:
         from tokenizers import Tokenizer
 
-        options = onnxruntime.SessionOptions()
-        # One thread: a web worker answers one request at a time, and the workers share the cores.
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = onnxruntime.InferenceSession(
-            str(directory / "model.onnx"), options, providers=["CPUExecutionProvider"])
+        self._session = _session(directory / "model.onnx", cache_dir)
         self._tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.no_padding()
@@ -79,6 +73,49 @@ class Encoder:
         return vector
 
 
+def _session(model: Path, cache_dir: Path | None) -> Any:
+    """An ONNX Runtime session on one thread (a web worker answers one request at a time,
+    and the workers share the cores). Optimising the graph is about half of loading it, so
+    the optimised graph is kept in `cache_dir` and later processes load it as it is. Only
+    the portable optimisations are kept (ORT_ENABLE_EXTENDED; the further ones are for
+    convolution layouts this model does not have); the file name says which runtime and
+    model it came from."""
+    import onnxruntime
+
+    def options(level: Any, keep: Path | None = None) -> Any:
+        chosen = onnxruntime.SessionOptions()
+        chosen.intra_op_num_threads = 1
+        chosen.inter_op_num_threads = 1
+        chosen.graph_optimization_level = level
+        if keep is not None:
+            chosen.optimized_model_filepath = str(keep)
+        return chosen
+
+    levels = onnxruntime.GraphOptimizationLevel
+    providers = ["CPUExecutionProvider"]
+    if cache_dir is None:
+        return onnxruntime.InferenceSession(str(model), options(levels.ORT_ENABLE_EXTENDED), providers=providers)
+    stat = model.stat()
+    kept = cache_dir / f"model-optimised-{onnxruntime.__version__}-{stat.st_size}-{int(stat.st_mtime)}.onnx"
+    if kept.is_file():
+        try:
+            return onnxruntime.InferenceSession(str(kept), options(levels.ORT_DISABLE_ALL), providers=providers)
+        except Exception:  # noqa: BLE001 - a damaged copy: optimise the original again
+            kept.unlink(missing_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_suffix(f".{os.getpid()}.partial.onnx")
+        session = onnxruntime.InferenceSession(
+            str(model), options(levels.ORT_ENABLE_EXTENDED, partial), providers=providers)
+        partial.replace(kept)
+        for stale in cache_dir.glob("model-optimised-*.onnx"):
+            if stale != kept and not stale.name.endswith(".partial.onnx"):
+                stale.unlink(missing_ok=True)
+        return session
+    except OSError:
+        return onnxruntime.InferenceSession(str(model), options(levels.ORT_ENABLE_EXTENDED), providers=providers)
+
+
 def missing(directory: Path | None) -> str | None:
     """Why there is no model to load (for the start-up line), or None when its files are there."""
     if directory is None:
@@ -89,13 +126,13 @@ def missing(directory: Path | None) -> str | None:
     return None
 
 
-def load_encoder(directory: Path | None) -> tuple[Encoder | None, str]:
+def load_encoder(directory: Path | None, cache_dir: Path | None = None) -> tuple[Encoder | None, str]:
     """The encoder, or None and why not (for the start-up line)."""
     reason = missing(directory)
     if reason is not None or directory is None:
         return None, reason or ""
     try:
-        return Encoder(directory), f"semantic model loaded from {directory}"
+        return Encoder(directory, cache_dir), f"semantic model loaded from {directory}"
     except ImportError as error:
         return None, f"semantic model not usable ({error}): lexical ranking only"
     except Exception as error:  # a corrupt or foreign file: answer without it, say why

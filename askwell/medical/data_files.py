@@ -6,6 +6,9 @@ uses it for the search engine's own files.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,12 +28,39 @@ _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
-    """A data file's top-level mapping (not cached: callers cache what they build from it)."""
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_SafeLoader)  # noqa: S506 - a safe loader, C or Python
+    """A data file's top-level mapping (not cached in memory: callers cache what they build
+    from it). The parsed form is kept on disk beside the file, as Python keeps bytecode
+    (`__pycache__/<name>.<digest>.pickle`), because building Python objects from YAML is
+    most of what `askwell ask` spends on the data files; an edited file has a new digest."""
+    raw = path.read_bytes()
+    kept = path.parent / "__pycache__" / f"{path.name}.{_digest(raw)}.pickle"
+    try:
+        data = pickle.loads(kept.read_bytes())  # noqa: S301 - written by read_yaml itself, below
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        data = yaml.load(raw, Loader=_SafeLoader)  # noqa: S506 - a safe loader, C or Python
+        _keep(kept, data)
     if not isinstance(data, dict):
         raise DataFileError(f"{path.name}: expected a mapping at the top level")
     return data
+
+
+def _digest(raw: bytes) -> str:
+    # The parser's version is part of the key: another PyYAML may read a file differently.
+    return hashlib.sha256(raw + yaml.__version__.encode()).hexdigest()[:24]
+
+
+def _keep(path: Path, data: object) -> None:
+    """Write the parsed form beside its file, whole or not at all; a folder that cannot be
+    written (an installed, read-only package) only costs the parse, so it is not reported."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        for stale in path.parent.glob(path.name.rsplit(".", 2)[0] + ".*.pickle"):
+            stale.unlink(missing_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)
+    except OSError:
+        pass
 
 
 def read_word_list(data: dict[str, Any], key: str, name: str) -> frozenset[str]:

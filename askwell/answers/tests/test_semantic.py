@@ -192,3 +192,17 @@ def test_asked_whether_to_see_a_doctor_a_page_that_says_when_is_among_the_first_
     engine.forget()
     top = [a["topic"] for a in answer("Do I need to see a doctor for Charley horse ?")["answers"][:3]]
     assert {"faq/see-a-doctor", "care/when-to-see-a-doctor"} & set(top), top
+
+
+@needs_model
+def test_the_optimised_graph_is_kept_and_gives_the_same_vectors(tmp_path: Path) -> None:
+    assert MODEL is not None
+    first = semantic.Encoder(MODEL, tmp_path)
+    kept = list(tmp_path.glob("model-optimised-*.onnx"))
+    assert len(kept) == 1 and not list(tmp_path.glob("*.partial.onnx"))
+    again = semantic.Encoder(MODEL, tmp_path)  # loads the kept graph as it is
+    text = ["my calf cramps at night"]
+    assert np.allclose(first.encode(text), again.encode(text), atol=1e-6)
+    assert np.allclose(first.encode(text), semantic.Encoder(MODEL).encode(text), atol=1e-6)
+    kept[0].write_bytes(b"damaged")  # a damaged copy is optimised again, not an error
+    assert np.allclose(semantic.Encoder(MODEL, tmp_path).encode(text), first.encode(text), atol=1e-6)
