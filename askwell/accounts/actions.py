@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
@@ -36,7 +34,7 @@ def set_followed_topics(profile: ExpertProfile, topics: list[Topic]) -> None:
     profile.topics.set(topics)
 
 
-def export_data(user: User) -> dict[str, Any]:
+def export_data(user: User) -> dict[str, object]:
     """Everything the site holds about a person, for them alone (their own address included)."""
     from askwell.community.models import Answer, Comment, Question, Vote
 

@@ -10,14 +10,14 @@ for the password they had just typed. A password sign-in within the same time wi
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
+from django.http import HttpRequest
 
 
-def signed_in_moments_ago(request: Any) -> bool:
+def signed_in_moments_ago(request: HttpRequest | None) -> bool:
     user = getattr(request, "user", None)
     if request is None or user is None or not user.is_authenticated:
         return False
@@ -30,7 +30,7 @@ def signed_in_moments_ago(request: Any) -> bool:
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth ships no types
-    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+    def is_reauthentication_required(self, *, app: str, **kwargs: object) -> bool:
         if signed_in_moments_ago(getattr(self, "request", None)):
             return False
         return bool(super().is_reauthentication_required(app=app, **kwargs))

@@ -12,7 +12,6 @@ Imports of models stay inside the methods: this module also names the admin's Ap
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -41,7 +40,7 @@ class AskwellAdminSite(AdminSite):
         user = request.user
         return bool(user.is_active and user.is_staff and has_totp(user) and passed_second_factor(request))
 
-    def login(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    def login(self, request: HttpRequest, extra_context: dict[str, object] | None = None) -> HttpResponse:
         from askwell.accounts.permissions import has_totp
 
         next_url = request.GET.get(REDIRECT_FIELD_NAME, "")

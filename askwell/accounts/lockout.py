@@ -6,12 +6,12 @@ holds even when the cache is per process."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from django.http import HttpRequest
 
 
-def login_name(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
+def login_name(request: HttpRequest, credentials: Mapping[str, object] | None) -> str:
     """The name a sign-in tried: allauth passes the address as email= (or username=); the
     form field is "login"."""
     for key in ("email", "username", "login"):

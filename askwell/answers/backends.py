@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.db import connection
+
+if TYPE_CHECKING:
+    from django.db.backends.utils import CursorWrapper
 
 SAFE_WORD = re.compile(r"^[a-z0-9]{1,60}$")
 MAX_WORDS = 24
@@ -125,7 +128,7 @@ class PostgresBackend:
             )
             return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
 
-    def _newest_questions(self, cursor: Any, query: str) -> list[int]:
+    def _newest_questions(self, cursor: CursorWrapper, query: str) -> list[int]:
         """Ids of the newest community questions matching the query (up to BROAD_MATCHES + 1), newest first.
 
         "ORDER BY id DESC LIMIT n" alone is a trap: for a word the planner cannot size it
@@ -153,7 +156,7 @@ class PostgresBackend:
         return sorted((int(row[0]) for row in cursor.fetchall()), reverse=True)[:wanted]
 
     @staticmethod
-    def _walk_newest(cursor: Any, query: str, window: int, wanted: int) -> list[int]:
+    def _walk_newest(cursor: CursorWrapper, query: str, window: int, wanted: int) -> list[int]:
         cursor.execute(
             # ts_match_vq is the @@ operator spelled as a function, which no index serves: the
             # planner must walk the newest ids (bounded by the window), not the GIN index.

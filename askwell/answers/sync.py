@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -17,6 +17,9 @@ from askwell.answers import engine
 from askwell.answers.backends import backend
 from askwell.answers.lexicon import default_lexicon
 from askwell.answers.models import DocumentOrigin, Kind, SearchDocument
+
+if TYPE_CHECKING:
+    from askwell.knowledge.models import Topic
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +63,8 @@ def question_key(question_id: int) -> str:
     return f"{QUESTION_PREFIX}{int(question_id)}"
 
 
-def _topic_values(topic: Any) -> dict[str, Any]:
+def _topic_values(topic: Topic) -> dict[str, object]:
+    """The SearchDocument fields of a published topic (update_or_create's defaults)."""
     lexicon = default_lexicon()
     phrases = [str(keyword) for keyword in (topic.keywords or [])]
     expanded = lexicon.expand_text("\n".join([topic.title, *phrases]))

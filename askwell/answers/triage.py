@@ -6,11 +6,9 @@ and when the rules cannot judge a text it gives the one cautious answer every ca
 
 from __future__ import annotations
 
-from typing import Any
-
+from askwell.medical.contract import TriageObject
 from askwell.medical.triage import safe_triage_text
 
 
-def triage_for(text: str) -> dict[str, Any]:
-    result: dict[str, Any] = safe_triage_text(text).to_dict()
-    return result
+def triage_for(text: str) -> TriageObject:
+    return safe_triage_text(text).to_object()

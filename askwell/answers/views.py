@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -29,7 +28,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def _render_search(request: HttpRequest, raw: str) -> HttpResponse:
-    context: dict[str, Any] = {"q": raw[:MAX_QUERY_CHARS], "too_long": len(raw) > MAX_QUERY_CHARS}
+    context: dict[str, object] = {"q": raw[:MAX_QUERY_CHARS], "too_long": len(raw) > MAX_QUERY_CHARS}
     if raw.strip():
         result = cached_answer(raw, limit=10)
         note_answer_result(raw, result)  # editors' "what readers need" page (askwell/feedback)

@@ -10,7 +10,7 @@ medical core understands.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django import forms
 
@@ -166,7 +166,7 @@ class AboutForm(StepForm):
         },
     )
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
         if cleaned.get("pregnancy_week") is not None and cleaned.get("pregnant") == "no":
             raise forms.ValidationError("A pregnancy week was given, but the answer to 'Are you pregnant?' is no.")
@@ -228,7 +228,7 @@ class SymptomsForm(StepForm):
     def clean_text(self) -> str:
         return _check_length(self.cleaned_data.get("text") or "")
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
         present = set(cleaned.get("red_flags") or []) | set(cleaned.get("other_symptoms") or [])
         both = sorted(present & set(cleaned.get("pertinent_negatives") or []))

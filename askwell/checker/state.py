@@ -77,7 +77,7 @@ def state_from_facts(facts: Facts) -> State:
     Lengths of time are rounded to the band the guided step offers, so the step shows the
     answer the person would have chosen."""
     q = questions()
-    understood: dict[str, Any] = dict(facts.to_dict())
+    understood: dict[str, object] = dict(facts.to_dict())
     state: State = {name: understood[name] for name in ASKED_FIELDS}
     state["duration_minutes"] = _band_figure(facts.duration_minutes, q.durations)
     state["persists_weeks"] = _band_figure(facts.persists_weeks, q.persistence)

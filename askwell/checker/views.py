@@ -11,7 +11,7 @@ result shows it again instead of asking to resubmit the form.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
@@ -74,7 +74,7 @@ def result(request: HttpRequest) -> HttpResponse:
 
 
 def _hand_over_result(
-    request: HttpRequest, check: dict[str, Any], checked: CheckResult, state: State, stopped_early: bool = False
+    request: HttpRequest, check: Mapping[str, object], checked: CheckResult, state: State, stopped_early: bool = False
 ) -> HttpResponse:
     """Redirect to the result page with the check in a signed cookie (or show it now if too long)."""
     token = signing.dumps({**check, "early": stopped_early}, salt=RESULT_COOKIE_SALT, compress=True)
@@ -178,7 +178,7 @@ def _render_step(
     request: HttpRequest, form: StepForm, state: State, problem: str = "", status: int = 200
 ) -> HttpResponse:
     index = STEP_NAMES.index(form.name)
-    context: dict[str, Any] = {
+    context: dict[str, object] = {
         "form": form,
         "state_token": sign_state(state),
         "step_number": index + 1,

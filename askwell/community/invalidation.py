@@ -10,8 +10,6 @@ is also a Vote row, which is saved.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -21,7 +19,7 @@ from askwell.core.pagecache import bump_content_version
 WATCHED = (Question, Answer, Comment, Vote, Revision)
 
 
-def retire_cached_pages(sender: type, **kwargs: Any) -> None:
+def retire_cached_pages(sender: type, **kwargs: object) -> None:
     transaction.on_commit(bump_content_version)
 
 

@@ -1,11 +1,10 @@
-from typing import Any
 
 from django.apps import AppConfig
 from django.core.management import call_command
 from django.db.models.signals import post_migrate
 
 
-def create_cache_tables(using: str = "default", **_kwargs: Any) -> None:
+def create_cache_tables(using: str = "default", **_kwargs: object) -> None:
     """The shared rate-limit cache is a database table (unless REDIS_URL is set): every `migrate`
     (so `make run`, the `askwell` first run and the test databases) creates it if it is missing."""
     call_command("createcachetable", database=using, verbosity=0)

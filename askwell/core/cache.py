@@ -1,4 +1,5 @@
-"""Django's database cache with an atomic `incr`, for counters every worker shares.
+"""Cache backends: Django's database cache with an atomic `incr`, for counters every worker
+shares, and Django's Redis cache without its per-call client construction (RedisCache below).
 
 Rate limits (django-ratelimit) count in a cache all gunicorn workers and app servers see. With
 no Redis that is a table in the database. Django's DatabaseCache increments by reading then
@@ -9,18 +10,18 @@ database) and keeps the expiry it was added with, so a limit's window stays the 
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient as DjangoRedisCacheClient
 from django.db import connections, router, transaction
 
 
 class DatabaseCache(DjangoDatabaseCache):
-    def __init__(self, table: str, params: dict[str, Any]) -> None:
+    def __init__(self, table: str, params: dict[str, object]) -> None:
         super().__init__(table, params)
         self.table_name = table  # Django keeps it as the untyped self._table
 
-    def incr(self, key: Any, delta: int = 1, version: int | None = None) -> Any:
+    def incr(self, key: object, delta: int = 1, version: int | None = None) -> int:
         alias = router.db_for_write(self.cache_model_class)
         connection = connections[alias]
         table = connection.ops.quote_name(self.table_name)
@@ -32,7 +33,36 @@ class DatabaseCache(DjangoDatabaseCache):
             value = self.get(key, self._missing_key, version=version)
             if row is None or value is self._missing_key:
                 raise ValueError(f"Key '{key}' not found")
-            value += delta
-            self.set(key, value, version=version)
+            count: int = value + delta  # counters only: a stored number plus delta
+            self.set(key, count, version=version)
             cursor.execute(f"UPDATE {table} SET expires = %s WHERE cache_key = %s", [row[0], full_key])
-        return value
+        return count
+
+
+class RedisCacheClient(DjangoRedisCacheClient):
+    """Django's Redis client, keeping its redis-py client objects instead of making one per call.
+
+    Django builds a new `redis.Redis` for every cache operation, and redis-py (8.x) fills a
+    table of a few hundred response callbacks in each one: about as much CPU as the round trip
+    itself, on every page-cache hit. A `redis.Redis` is safe to share (it takes a connection
+    from its pool per command), so one per pool is kept.
+    """
+
+    def __init__(self, servers: list[str], **options: Any) -> None:
+        super().__init__(servers, **options)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(DjangoRedisCache):
+    """Django's Redis cache with the client above (settings.CACHES, when REDIS_URL is set)."""
+
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        self._class = RedisCacheClient

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 import brotli
 from whitenoise.compress import Compressor
@@ -54,7 +53,7 @@ def compressed_copy_is_current(path: str) -> bool:
 
 
 class CompressedOnceStaticFilesStorage(CompressedManifestStaticFilesStorage):  # type: ignore[misc]
-    def create_compressor(self, **kwargs: Any) -> Compressor:
+    def create_compressor(self, **kwargs: object) -> Compressor:
         return QuickerBrotliCompressor(**kwargs)
 
     def compress_files(self, paths: Iterable[str]) -> Iterator[tuple[str, str]]:

@@ -15,13 +15,13 @@ plugin, the markdown-it-container syntax), never with raw HTML:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Any
 
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.container import container_plugin
 
 from askwell.core.markdown import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS
@@ -30,8 +30,8 @@ from askwell.core.markdown import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_T
 CALLOUTS = {"emergency": "Emergency advice:", "urgent": "Urgent advice:", "info": "Information:"}
 
 
-def _render_callout(kind: str) -> Any:
-    def render(self: Any, tokens: Sequence[Token], idx: int, _options: Any, env: Any) -> str:
+def _render_callout(kind: str) -> Callable[[object, Sequence[Token], int, OptionsDict, EnvType], str]:
+    def render(_renderer: object, tokens: Sequence[Token], idx: int, _options: OptionsDict, env: EnvType) -> str:
         if tokens[idx].nesting == 1:
             return f'<div class="callout callout-{kind}"><span class="visually-hidden">{CALLOUTS[kind]} </span>\n'
         return "</div>\n"

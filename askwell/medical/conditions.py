@@ -51,7 +51,7 @@ _BOOLEAN_TESTS: dict[str, Callable[[Facts], bool]] = {
 }
 
 
-def _values(key: str, raw: Any, where: str) -> frozenset[str]:
+def _values(key: str, raw: object, where: str) -> frozenset[str]:
     values = [raw] if isinstance(raw, str) else raw
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise DataFileError(f"{where}: {key} needs a value or a list of values")
@@ -61,7 +61,7 @@ def _values(key: str, raw: Any, where: str) -> frozenset[str]:
     return frozenset(values)
 
 
-def _leaf(key: str, raw: Any, where: str) -> Predicate:
+def _leaf(key: str, raw: object, where: str) -> Predicate:
     if key in SET_CATEGORIES:
         attribute = SET_CATEGORIES[key]
         wanted = _values(key, raw, where)
@@ -88,7 +88,7 @@ def _leaf(key: str, raw: Any, where: str) -> Predicate:
     raise DataFileError(f"{where}: unknown condition {key!r}")
 
 
-def compile_condition(spec: Any, where: str) -> Predicate:
+def compile_condition(spec: object, where: str) -> Predicate:
     """Turn a condition from a data file into a function of Facts."""
     if not isinstance(spec, dict) or not spec:
         raise DataFileError(f"{where}: a condition must be a non-empty mapping")
@@ -118,7 +118,7 @@ def _none_of(parts: list[Predicate]) -> Predicate:
     return lambda f: not any(p(f) for p in parts)
 
 
-def required_signs(spec: Any) -> frozenset[str] | None:
+def required_signs(spec: object) -> frozenset[str] | None:
     """Signs of which at least one must be present for the condition to hold, or None when
     the condition can hold without any (a pure age or temperature test, a `not`).
 

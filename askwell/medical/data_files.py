@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ class DataFileError(ValueError):
 
 # libyaml's C parser reads the data files about ten times faster than the pure-Python one
 # (most of `askwell ask`'s start-up); PyYAML falls back to Python where it is not built.
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
@@ -63,7 +64,7 @@ def _keep(path: Path, data: object) -> None:
         pass
 
 
-def read_word_list(data: dict[str, Any], key: str, name: str) -> frozenset[str]:
+def read_word_list(data: Mapping[str, object], key: str, name: str) -> frozenset[str]:
     """A list of words kept as one block of text under `key` (one or more per line)."""
     words = data.get(key)
     if not isinstance(words, str) or not words.split():

@@ -13,7 +13,7 @@ red-flag reader name the type, and the readers sit above them, so there is no cy
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, cast
+from typing import cast
 
 from askwell.medical.contract import FactsObject
 from askwell.medical.vocabulary import LOCATIONS
@@ -71,7 +71,7 @@ class Facts:
         )
 
     def to_dict(self) -> FactsObject:
-        result: dict[str, Any] = {}
+        result: dict[str, object] = {}
         for f in fields(self):
             if f.name == "markers":
                 continue

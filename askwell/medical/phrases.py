@@ -58,8 +58,10 @@ def _pattern(phrase: str, fillers: frozenset[str]) -> tuple[str, ...]:
     return tuple(GAP if t.word == "zzgapzz" else t.stem for t in words if t.word not in fillers)
 
 
-def _phrases(category: str, section: Any) -> list[tuple[str, FactKey | None]]:
+def _phrases(category: str, section: object) -> list[tuple[str, FactKey | None]]:
     if category == "ignore":
+        if not isinstance(section, list):
+            raise DataFileError("facts_lexicon.yaml: ignore must list phrases")
         return [(str(p), None) for p in section]
     if not isinstance(section, dict):
         raise DataFileError(f"facts_lexicon.yaml: {category} must map values to phrases")

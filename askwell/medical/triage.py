@@ -14,9 +14,9 @@ Run on every search query, so everything is compiled once and assessing is a loo
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from askwell.medical.conditions import Predicate, compile_condition, required_signs
 from askwell.medical.contract import RuleObject, TriageObject
@@ -109,7 +109,7 @@ def _level_infos() -> dict[str, LevelInfo]:
             colour=_text(entry, "colour", f"levels.{level}"),
             what_to_do=_text(entry, "what_to_do", f"levels.{level}"),
             how_soon=_text(entry, "how_soon", f"levels.{level}"),
-            safety_net=tuple(str(item) for item in entry.get("safety_net", ())),
+            safety_net=tuple(str(item) for item in _listed(entry, "safety_net")),
         )
         for level, entry in data.items()
     }
@@ -155,7 +155,7 @@ class Triage:
             "crisis": self.crisis,
         }
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         """The same object as a plain dict, for callers that keep triage as one (answers, community)."""
         return dict(self.to_object())
 
@@ -167,32 +167,39 @@ class TriageData:
     fallbacks: tuple[tuple[str, TriageRule], ...]  # (marker, rule), in order of preference
 
 
-def _text(entry: dict[str, Any], key: str, where: str) -> str:
+def _text(entry: Mapping[str, object], key: str, where: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
         raise DataFileError(f"{where}: {key} is required")
     return value.strip()
 
 
-def _rule(entry: dict[str, Any], where: str, sources: dict[str, RuleSource], matches: Predicate,
+def _listed(entry: Mapping[str, object], key: str) -> list[object]:
+    value = entry.get(key)
+    return value if isinstance(value, list) else []
+
+
+def _rule(entry: Mapping[str, object], where: str, sources: dict[str, RuleSource], matches: Predicate,
           origin: str) -> TriageRule:
-    if entry.get("level") not in TRIAGE_LEVELS:
-        raise DataFileError(f"{where}: unknown level {entry.get('level')!r}")
-    missing = [s for s in entry.get("sources", []) if s not in sources]
-    if missing or not entry.get("sources"):
+    level = entry.get("level")
+    if not isinstance(level, str) or level not in TRIAGE_LEVELS:
+        raise DataFileError(f"{where}: unknown level {level!r}")
+    source_ids = [str(s) for s in _listed(entry, "sources")]
+    missing = [s for s in source_ids if s not in sources]
+    if missing or not source_ids:
         raise DataFileError(f"{where}: needs known source ids, unknown: {missing}")
     return TriageRule(
         id=_text(entry, "id", where),
-        level=entry["level"],
+        level=level,
         when=_text(entry, "when", where),
         reason=_text(entry, "reason", where),
         why=_text(entry, "why", where),
         what_to_do=_text(entry, "what_to_do", where),
         how_soon=_text(entry, "how_soon", where),
-        sources=tuple(sources[s] for s in entry["sources"]),
+        sources=tuple(sources[s] for s in source_ids),
         matches=matches,
         crisis=bool(entry.get("crisis", False)),
-        safety_net=tuple(str(item) for item in entry.get("safety_net", ())),
+        safety_net=tuple(str(item) for item in _listed(entry, "safety_net")),
         origin=origin,
         required_signs=required_signs(entry["condition"]) if "condition" in entry else None,
     )

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
 
 from askwell.accounts.onboarding import after_two_factor_url
@@ -10,5 +8,5 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def continue_after_two_factor(context: dict[str, Any]) -> str:
+def continue_after_two_factor(context: template.Context) -> str:
     return after_two_factor_url(context["request"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.contrib import messages
@@ -45,12 +45,12 @@ def _remember_my_comment(request: HttpRequest, response: HttpResponse, comment_p
                                secure=settings.SESSION_COOKIE_SECURE)
 
 
-def _commenter(request: HttpRequest, data: dict[str, Any]) -> tuple[str, str]:
+def _commenter(request: HttpRequest, data: Mapping[str, object]) -> tuple[str, str]:
     """The name and email address a comment is posted with: a member's from their account (the
     form does not ask), anyone else's as typed."""
     if is_member(request.user):
         return request.user.get_username(), getattr(request.user, "email", "") or ""
-    return data["name"], data["email"]
+    return str(data["name"]), str(data["email"])
 
 
 def _reply_parent(target: actions.CommentTarget, raw: str | None) -> Comment | None:

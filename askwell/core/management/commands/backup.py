@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import TypedDict, Unpack
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
@@ -11,7 +12,7 @@ from django.db import connection
 from askwell.core import backups
 
 
-def postgres_target(settings_dict: dict[str, Any]) -> backups.PostgresTarget:
+def postgres_target(settings_dict: Mapping[str, object]) -> backups.PostgresTarget:
     return backups.PostgresTarget(name=str(settings_dict["NAME"]), host=str(settings_dict.get("HOST") or ""),
                                   port=str(settings_dict.get("PORT") or ""), user=str(settings_dict.get("USER") or ""),
                                   password=str(settings_dict.get("PASSWORD") or ""))
