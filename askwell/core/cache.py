@@ -1,5 +1,4 @@
-"""Cache backends: Django's database cache with an atomic `incr`, for counters every worker
-shares, and Django's Redis cache without its per-call client construction (RedisCache below).
+"""Django's database cache with an atomic `incr`, for counters every worker shares.
 
 Rate limits (django-ratelimit) count in a cache all gunicorn workers and app servers see. With
 no Redis that is a table in the database. Django's DatabaseCache increments by reading then
@@ -11,8 +10,6 @@ database) and keeps the expiry it was added with, so a limit's window stays the 
 from __future__ import annotations
 
 from django.core.cache.backends.db import DatabaseCache as DjangoDatabaseCache
-from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
-from django.core.cache.backends.redis import RedisCacheClient as DjangoRedisCacheClient
 from django.db import connections, router, transaction
 
 
@@ -38,31 +35,3 @@ class DatabaseCache(DjangoDatabaseCache):
             cursor.execute(f"UPDATE {table} SET expires = %s WHERE cache_key = %s", [row[0], full_key])
         return count
 
-
-class RedisCacheClient(DjangoRedisCacheClient):
-    """Django's Redis client, keeping its redis-py client objects instead of making one per call.
-
-    Django builds a new `redis.Redis` for every cache operation, and redis-py (8.x) fills a
-    table of a few hundred response callbacks in each one: about as much CPU as the round trip
-    itself, on every page-cache hit. A `redis.Redis` is safe to share (it takes a connection
-    from its pool per command), so one per pool is kept.
-    """
-
-    def __init__(self, servers: list[str], **options: Any) -> None:
-        super().__init__(servers, **options)
-        self._clients: dict[int, Any] = {}
-
-    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-        return client
-
-
-class RedisCache(DjangoRedisCache):
-    """Django's Redis cache with the client above (settings.CACHES, when REDIS_URL is set)."""
-
-    def __init__(self, server: str, params: dict[str, Any]) -> None:
-        super().__init__(server, params)
-        self._class = RedisCacheClient
