@@ -34,4 +34,3 @@ class DatabaseCache(DjangoDatabaseCache):
             self.set(key, count, version=version)
             cursor.execute(f"UPDATE {table} SET expires = %s WHERE cache_key = %s", [row[0], full_key])
         return count
-

@@ -16,7 +16,6 @@ instead of silently never matching.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from askwell.medical.data_files import DataFileError
 from askwell.medical.facts import Facts
