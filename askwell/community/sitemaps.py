@@ -72,4 +72,4 @@ class QuestionSitemap(Sitemap[Question]):
         return None
 
 
-SITEMAPS: dict[str, type[Sitemap]] = {"questions": QuestionSitemap}  # type: ignore[type-arg]
+SITEMAPS: dict[str, type[Sitemap[Question]]] = {"questions": QuestionSitemap}
