@@ -21,9 +21,7 @@ from askwell.test import make_user, sign_in_with_second_factor
 from tests.browser.conftest import (
     assert_accessible,
     assert_no_console_errors,
-    describe_violations,
     open_page,
-    run_axe,
     screenshot,
 )
 
@@ -258,13 +256,10 @@ def test_a_readers_feedback_reaches_the_editors_page(browser: Any, site_url: str
             assert_accessible(editor)
         editor.goto(site_url + f"/admin/auth/user/{admin.pk}/change/")  # has date and time inputs
         assert_accessible(editor)
+        # Signed in, the API docs are as clean as for anyone (every state of the page, at two
+        # widths: test_api_docs_browser.py).
         editor.goto(site_url + "/api/v1/docs")
         editor.wait_for_selector(".swagger-ui .info", timeout=15_000)
-        # The page itself declares its language and nothing critical remains. Swagger UI's own
-        # widgets still have serious findings (nested buttons, small targets, some colours),
-        # which only a change of docs renderer fixes: listed in the issue, not hidden here.
-        found = run_axe(editor)
-        assert "html-has-lang" not in {v["id"] for v in found}
-        assert not [v for v in found if v.get("impact") == "critical"], describe_violations(found)
+        assert_accessible(editor)
     finally:
         editor.context.close()
