@@ -27,6 +27,15 @@ def fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_content_version_file(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The page cache's machine-wide content version (no Redis) in a file of this test process:
+    another xdist worker's writes must not retire the pages this one's tests just stored."""
+    from django.conf import settings
+
+    settings.ASKWELL_CONTENT_VERSION_FILE = tmp_path_factory.mktemp("pagecache") / "content-version"
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache() -> Iterator[None]:
     cache.clear()

@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # ETags, 304s, Cache-Control and compression; outermost but one, so it sees finished bodies.
     "askwell.core.httpcache.HttpCacheMiddleware",
+    # A cached page for a reader with no cookie is answered here, before sessions, CSRF, auth,
+    # messages and URL resolution (the headers the rest would add are remembered per address).
+    "askwell.core.pagecache.CachedPageMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # NUL and lone surrogates are refused with 400 before sessions, views or the database see them.
@@ -145,8 +148,8 @@ REDIS_URL = env_str("REDIS_URL", "")
 CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-        "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+        "default": {"BACKEND": "askwell.core.rediscache.RedisCache", "LOCATION": REDIS_URL},
+        "ratelimit": {"BACKEND": "askwell.core.rediscache.RedisCache", "LOCATION": REDIS_URL,
                       "KEY_PREFIX": "ratelimit"},
     }
 else:
@@ -157,6 +160,9 @@ else:
                       "OPTIONS": {"MAX_ENTRIES": 10_000}},
     }
 CACHE_PAGES_SECONDS = env_int("CACHE_PAGES_SECONDS", 300, minimum=0)
+# Without Redis each worker keeps its own pages, so the content version that retires them all
+# is a counter in this file, which every worker on the machine maps (askwell/core/pagecache.py).
+ASKWELL_CONTENT_VERSION_FILE = DATA_DIR / "content-version"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

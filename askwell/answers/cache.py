@@ -5,7 +5,7 @@ it), the limit, and what the engine has indexed: the knowledge packs and the ans
 questions. Every change to either bumps the content version (loadcontent; any community write,
 see community/invalidation.py), so an answer is stored with the version it was computed at and
 reused only while the version is unchanged. A lookup reads the version and the answer in one
-get_many (one round trip with Redis). The answer is a fresh copy each time (the cache pickles),
+round trip with Redis (pagecache.version_with). The answer is a fresh copy each time (the cache pickles),
 so callers may add to it.
 """
 
@@ -19,7 +19,7 @@ from django.core.cache import cache
 
 from askwell.answers.ranking import normalise_query
 from askwell.answers.search import answer
-from askwell.core.pagecache import VERSION_KEY
+from askwell.core.pagecache import version_with
 
 KEEP_SECONDS = 3600
 
@@ -34,16 +34,11 @@ def cached_answer(question: str, limit: int = 10) -> dict[str, Any]:
     """answers.search.answer(question, limit), from the cache when nothing has changed since."""
     started = time.perf_counter()
     key = answer_key(question, limit)
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
-    stored = found.get(key)
-    if version is not None and isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version:
+    version, stored = version_with(key)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == version:
         result: dict[str, Any] = stored[1]
         result["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
         return result
-    if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
     result = answer(question, limit=limit)
     cache.set(key, (version, result), KEEP_SECONDS)
     return result

@@ -28,7 +28,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from askwell.core.pagecache import CachedPage
+from askwell.core.pagecache import CachedPage, StampedCopy
 
 PUBLIC_REVALIDATE = "public, max-age=0, must-revalidate"
 PRIVATE = "private, no-cache"
@@ -95,10 +95,17 @@ def encode_page(request: HttpRequest, response: HttpResponse, page: CachedPage) 
     accepted = accepted_encodings(request)
     body: bytes | None = None
     coding = ""
-    if "br" in accepted and page.brotli_body is not None and response.content == page.body:
+    content = response.content
+    # The copy with this second's stamp, gzipped once per second (pagecache.stamped_copy), when
+    # nothing has changed the body since; otherwise the stamp is found and spliced in here.
+    stamped = getattr(response, "stamped", None)
+    if not (isinstance(stamped, StampedCopy) and stamped.page.etag == page.etag and content == stamped.body):
+        stamped = None
+    if "br" in accepted and page.brotli_body is not None and content == page.body:
         body, coding = page.brotli_body, "br"
     elif "gzip" in accepted:
-        body, coding = gzip_from_page(page, response.content), "gzip"
+        body = stamped.gzip_body if stamped is not None else gzip_from_page(page, content)
+        coding = "gzip"
     if body is None:
         return False
     response.content = body

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import partial
+
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -22,7 +24,8 @@ def article(request: HttpRequest, pack: str, article: str = "") -> HttpResponse:
         )
         return _render_article(request, page)
 
-    response = cached_for_anonymous(request, f"article:{pack}/{article}", render_page)
+    response = cached_for_anonymous(request, f"article:{pack}/{article}", render_page,
+                                    on_serve=partial(count_view, pack, article))
     if response.status_code == 200:
         count_view(pack, article)
     return response

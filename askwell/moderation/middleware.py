@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from askwell.core.pagecache import CachedPageResponse, fill_stamps
 from askwell.moderation.spam import STAMP_PLACEHOLDER, stamp
 
 PLACEHOLDER = STAMP_PLACEHOLDER.encode()
@@ -26,6 +27,9 @@ class FormStampMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if isinstance(response, CachedPageResponse):
+            fill_stamps(response)  # the page with this second's stamp, made once per second
+            return response
         if (
             not response.streaming
             and response.get("Content-Type", "").startswith("text/html")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from functools import lru_cache
 from typing import Any
 
 from django import forms
@@ -58,7 +59,16 @@ class RateLimited(SpamError):
 
 
 def stamp(now: float | None = None) -> str:
-    return signing.dumps(int(now if now is not None else time.time()), salt=STAMP_SALT)
+    if now is not None:
+        return signing.dumps(int(now), salt=STAMP_SALT)
+    return _stamp_of_second(int(time.time()))
+
+
+@lru_cache(maxsize=2)
+def _stamp_of_second(second: int) -> str:
+    # A stamp has one-second resolution: every page served in the same second gets the same one,
+    # signed once (the signature is an HMAC, and a busy page is served hundreds of times a second).
+    return signing.dumps(second, salt=STAMP_SALT)
 
 
 class GuardedForm(forms.Form):
