@@ -119,7 +119,11 @@ class Question(models.Model):
         return f"Question {self.pk}: {self.title[:80]}"
 
     def get_absolute_url(self) -> str:
-        return reverse("community:question", kwargs={"pk": self.pk})
+        # Kept on the instance: every answer and comment on a question page links through it.
+        known = self.__dict__.get("_absolute_url")
+        if known is None or known[0] != self.pk:
+            known = self.__dict__["_absolute_url"] = (self.pk, reverse("community:question", kwargs={"pk": self.pk}))
+        return str(known[1])
 
     @property
     def is_public(self) -> bool:

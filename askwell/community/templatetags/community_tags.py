@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
 from django.db.models import Model
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from askwell.community.forms import CommentForm
@@ -83,6 +84,12 @@ def stencil(context: template.Context, name: str, kind: str, pk: int, values: Ma
     return mark_safe(html)  # noqa: S308 - rendered by a template; the token is [A-Za-z0-9]
 
 
+@lru_cache(maxsize=8)
+def _reply_url(script_prefix: str, kind: str) -> str:
+    # Reversed once per kind (a question page has one list per answer), then copied with the id.
+    return reverse("community:comment", args=[kind, STENCIL_PK])
+
+
 def _csrf_for(context: template.Context) -> object:
     """The request's CSRF token (a lazy string) for signed-in people, else None."""
     request = context.get("request")
@@ -116,7 +123,7 @@ def comments_for(context: template.Context, target: Article | Answer) -> dict[st
         "target": target,
         "rows": _rows(comments),
         "count": len(comments),
-        "reply_url": reverse("community:comment", args=[kind, target.pk]),
+        "reply_url": _reply_url(get_script_prefix(), kind).replace(str(STENCIL_PK), str(target.pk)),
         "form_html": form_html,
         "signed_in": csrf_token is not None,
         "csrf_token": csrf_token,
