@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import DatabaseError, models, transaction
 
-from askwell.core.pagecache import bump_content_version
+from askwell.core.pagecache import bump_content_version, version_with
 
 PHONE = RegexValidator(r"^\+?[0-9 ()-]{6,20}$", "Enter a phone number of digits, spaces and an optional leading +.")
 # Help numbers are often short (999, 111, 988, 85258) or grouped ("116 123", "1-800-273-8255").
@@ -156,12 +156,16 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls) -> SiteSettings:
-        cached = cache.get(CACHE_KEY)
-        if isinstance(cached, cls):
-            settings = cached
+        # Kept with the content version it was read at: an edit bumps the version once it
+        # commits, so every worker reads the row again at once (with the memory cache, each
+        # worker holds its own copy, which cache.delete in save() reaches in one worker only).
+        version, cached = version_with(CACHE_KEY)
+        kept = _kept_settings(cached, cls)
+        if kept is not None and isinstance(cached, tuple) and cached[0] == version:
+            settings = kept
         else:
             settings, _ = cls.objects.get_or_create(pk=1)
-            cache.set(CACHE_KEY, settings, 300)
+            cache.set(CACHE_KEY, (version, settings), 300)
         _remember(settings)
         return settings
 
@@ -183,9 +187,17 @@ class SiteSettings(models.Model):
             cached = cache.get(CACHE_KEY)
         except Exception:  # noqa: BLE001 - a cache outage (Redis down) must not hide the help numbers
             cached = None
-        if isinstance(cached, cls):
-            return cached
+        kept = _kept_settings(cached, cls)
+        if kept is not None:
+            return kept
         return _last_known if _last_known is not None else cls()
+
+
+def _kept_settings(cached: object, kind: type[SiteSettings]) -> SiteSettings | None:
+    """The settings in a cache entry (version, settings), whatever the version."""
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[1], kind):
+        return cached[1]
+    return None
 
 
 def _remember(settings: SiteSettings) -> None:

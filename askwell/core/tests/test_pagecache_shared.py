@@ -184,3 +184,17 @@ def test_with_redis_a_lost_version_never_brings_an_old_copy_back(anonymous: Clie
     assert response["X-Page-Cache"] == "miss"
     assert "Cramp causes, after Redis restarted" in response.content.decode()
     assert pagecache.content_version() > before
+
+
+def test_a_settings_edit_in_another_process_reaches_this_processs_pages(anonymous: Client) -> None:
+    from askwell.core.models import SiteSettings
+
+    SiteSettings.current()  # this worker now holds the settings in its own memory
+    anonymous.get("/")
+    advice = "In an emergency call 112 or go to the nearest emergency department."
+    SiteSettings.objects.filter(pk=1).update(emergency_number="112", emergency_advice=advice)  # another worker
+    counter = pagecache.version_file()
+    assert counter is not None
+    bump_in_another_process(counter.path)  # and its bump once that commits
+    assert SiteSettings.current().emergency_advice == advice
+    assert advice in anonymous.get("/").content.decode()
