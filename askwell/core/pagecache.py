@@ -48,6 +48,9 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
+from askwell.core.rediscache import RedisCache
+from askwell.core.versionwatch import tracked_version
+
 VERSION_KEY = "core:content-version"
 # Statuses a page may be cached with: a page, or a permanent redirect (the /t/<slug>/ links).
 CACHEABLE_STATUSES = frozenset({200, 301})
@@ -252,6 +255,18 @@ class LocalCopies:
 local_copies = LocalCopies(LOCAL_COPIES_BYTES)
 
 
+def redis_version() -> int | None:
+    """The version in the shared cache: Redis' last word, kept in this process until Redis
+    pushes a change (core/versionwatch.py, no round trip), else one GET."""
+    location = settings.CACHES["default"].get("LOCATION")
+    if isinstance(caches["default"], RedisCache) and isinstance(location, str):
+        kept = tracked_version.read(location, cache.make_key(VERSION_KEY))
+        if kept is not None:
+            return kept
+    version = cache.get(VERSION_KEY)
+    return None if version is None else int(version)
+
+
 def version_with(key: str) -> tuple[int, object]:
     """The current content version and whatever the cache holds under `key`: at most one round
     trip (one MGET with Redis; none with the memory cache, whose version is the shared file)."""
@@ -271,7 +286,7 @@ def lookup(name: str, any_version: bool = False) -> tuple[int, CachedPage | None
     version (a few bytes) when this process already holds the current page."""
     key = page_key(name)
     if version_file() is None and not any_version and name in local_copies.pages:
-        version = cache.get(VERSION_KEY)
+        version = redis_version()
         if version is not None:
             kept = local_copies.get(name, version)
             if kept is not None:

@@ -152,13 +152,20 @@ def redis_keys_read() -> Iterator[list[str]]:
 
 
 @pytest.mark.usefixtures("redis_pages")
-def test_with_redis_a_hit_reads_the_version_and_not_the_page(anonymous: Client, redis_keys_read: list[str]) -> None:
+def test_with_redis_a_hit_makes_no_round_trip(anonymous: Client, redis_keys_read: list[str]) -> None:
+    from askwell.core.versionwatch import tracked_version
+
     assert pagecache.version_file() is None
     anonymous.get(ARTICLE)  # stored in Redis and kept here
+    anonymous.get(ARTICLE)  # the version read once on the tracking connection
+    connection = tracked_version.connection
+    assert connection is not None
     redis_keys_read.clear()
-    for _ in range(3):
-        assert anonymous.get(ARTICLE)["X-Page-Cache"] == "hit"
-    assert redis_keys_read == [pagecache.VERSION_KEY] * 3
+    with mock.patch.object(connection, "send_command", wraps=connection.send_command) as sent:
+        for _ in range(3):
+            assert anonymous.get(ARTICLE)["X-Page-Cache"] == "hit"
+    assert redis_keys_read == []  # neither the page nor the version through the cache
+    assert sent.call_count == 0  # the version is the one Redis last pushed
 
 
 @pytest.mark.usefixtures("redis_pages")
