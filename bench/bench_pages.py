@@ -13,6 +13,9 @@ What it does, on a throwaway SQLite database in a temporary folder (your var/ is
     (bench/minimal_wsgi.py: the same settings plus /bench-minimal/);
  4. the same with REDIS_URL=redis://127.0.0.1:6379/1 when Redis answers.
     Servers are measured in interleaved rounds (--repeat, default 3) and the best run kept;
+    each run also takes the server's CPU per request from /proc (every process of the server,
+    plus Redis for the Redis configuration), which other work on the machine moves much less
+    than throughput: the table gives its median and the minimal view's CPU over the page's;
  5. --sweep: worker counts 2..5, sync and gthread, served by the gunicorn CLI;
  6. --profile: cProfile of the in-process article page (cache warm and cold).
 When wrk is missing a small Python load generator is used instead (it saturates sooner;
@@ -38,7 +41,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.client import HTTPConnection
 from pathlib import Path
 
@@ -78,6 +81,8 @@ class Load:
     p99_ms: float
     errors: int
     tool: str
+    cpu_ms: float | None = None  # server CPU (all its processes, and Redis) per request: the median over rounds
+    cpu_rounds: list[float] = field(default_factory=list)  # per round, in round order
 
 
 # --------------------------------------------------------------------------- set-up
@@ -265,6 +270,35 @@ class _nothing:
 # --------------------------------------------------------------------------- servers
 
 
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def process_group_cpu(group: int) -> float:
+    """CPU seconds (user + system) used so far by every live process of a process group, read
+    from /proc: a figure the other work on the machine does not inflate the way it does
+    throughput (0 where /proc is missing)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[2]) == group:  # pgrp
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICKS
+
+
+def redis_server_cpu() -> float:
+    """CPU seconds used so far by the Redis server (its round trips are part of a hit's cost)."""
+    try:
+        import redis
+
+        info = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).info("cpu")
+        return float(info["used_cpu_sys"]) + float(info["used_cpu_user"])
+    except Exception:  # noqa: BLE001 - no Redis: nothing to add
+        return 0.0
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -276,6 +310,7 @@ class Server:
 
     def __init__(self, command: list[str], env: dict[str, str], port: int, ready_path: str, label: str) -> None:
         self.command, self.env, self.port, self.ready_path, self.label = command, env, port, ready_path, label
+        self.uses_redis = bool(env.get("REDIS_URL"))
         self.process: subprocess.Popen[bytes] | None = None
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 - kept open while the server runs, closed in stop()
 
@@ -301,6 +336,12 @@ class Server:
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
+
+    def cpu_seconds(self) -> float:
+        """CPU used so far by the server's processes (master, workers, task worker), and by
+        Redis when the server uses it (only one server is loaded at a time)."""
+        assert self.process is not None
+        return process_group_cpu(self.process.pid) + (redis_server_cpu() if self.uses_redis else 0.0)
 
     def output(self) -> str:
         if self.log.closed:
@@ -420,6 +461,7 @@ def measure(server: Server, label: str, page: str, path: str, args: argparse.Nam
     with urllib.request.urlopen(probe, timeout=10) as response:
         assert response.status == 200, f"{url} answered {response.status}"
     runs: list[tuple[float, float, float, int]] = []
+    cpu_per_request: list[float] = []
     tool = "wrk" if shutil.which("wrk") else "python"
     if tool == "wrk":
         extra = ["-H", f"Accept-Encoding: {args.accept_encoding}"] if args.accept_encoding else []
@@ -430,7 +472,13 @@ def measure(server: Server, label: str, page: str, path: str, args: argparse.Nam
         subprocess.run([*base[:3], "-d2s", *base[3:]], check=True, capture_output=True)
         for _ in range(args.repeat):
             command = [*base[:3], f"-d{args.duration}s", *base[3:]]
-            runs.append(parse_wrk(subprocess.run(command, check=True, capture_output=True, text=True).stdout))
+            before = server.cpu_seconds()
+            output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            used = server.cpu_seconds() - before
+            run = parse_wrk(output)
+            requests = run[0] * args.duration
+            runs.append(run)
+            cpu_per_request.append(used / requests * 1000 if requests else 0.0)
     elif method == "POST":
         raise RuntimeError("POST pages need wrk")
     else:
@@ -438,9 +486,11 @@ def measure(server: Server, label: str, page: str, path: str, args: argparse.Nam
         runs = [python_load(url, args.connections, args.duration) for _ in range(args.repeat)]
     rps, median, p99, _ = max(runs)
     errors = sum(run[3] for run in runs)
-    load = Load(label, page, rps, median, p99, errors, tool)
+    cpu_ms = min(cpu_per_request) if cpu_per_request else None
+    load = Load(label, page, rps, median, p99, errors, tool, cpu_ms)
     spread = f"  (runs: {', '.join(f'{run[0]:.0f}' for run in runs)} req/s)" if len(runs) > 1 else ""
-    print(f"  {label:<44} {page:<11} {rps:>9.0f} req/s  median {median:6.2f} ms  p99 {p99:7.2f} ms"
+    cpu = f"  server CPU {cpu_ms:.3f} ms/req" if cpu_ms is not None else ""
+    print(f"  {label:<44} {page:<11} {rps:>9.0f} req/s  median {median:6.2f} ms  p99 {p99:7.2f} ms{cpu}"
           + (f"  ERRORS {errors}" if errors else "") + spread, flush=True)
     return load
 
@@ -479,6 +529,7 @@ def measure_in_rounds(configs: list[Config], args: argparse.Namespace, failures:
     servers: list[tuple[Config, Server]] = []
     best: dict[tuple[str, str], Load] = {}
     errors: dict[tuple[str, str], int] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}  # server CPU per request, one per round
     once = argparse.Namespace(**{**vars(args), "repeat": 1})
     try:
         for config in configs:
@@ -499,6 +550,8 @@ def measure_in_rounds(configs: list[Config], args: argparse.Namespace, failures:
                         failures.append(f"{config.label} {page}")
                         continue
                     errors[key] = errors.get(key, 0) + load.errors
+                    if load.cpu_ms is not None:
+                        cpu.setdefault(key, []).append(load.cpu_ms)
                     if key not in best or load.rps > best[key].rps:
                         best[key] = load
     finally:
@@ -506,6 +559,8 @@ def measure_in_rounds(configs: list[Config], args: argparse.Namespace, failures:
             server.stop()
     for key, load in best.items():
         load.errors = errors[key]
+        load.cpu_rounds = cpu.get(key, [])
+        load.cpu_ms = statistics.median(load.cpu_rounds) if load.cpu_rounds else None
     return list(best.values())
 
 
@@ -599,24 +654,41 @@ def main() -> int:
             sweep = measure_in_rounds(shapes, args, failures)
 
         baseline = next((load.rps for load in loads if load.page == "minimal"), None)
-        print("\n" + "=" * 114)
+        baseline_cpu = next((load.cpu_ms for load in loads if load.page == "minimal"), None)
+        print("\n" + "=" * 130)
         print(f"{'configuration':<44} {'page':<11} {'req/s':>8} {'median ms':>10} {'p99 ms':>8} "
-              f"{'req/s vs minimal':>17} {'errors':>7}")
+              f"{'req/s vs minimal':>17} {'CPU ms/req':>11} {'errors':>7}")
         for load in loads + sweep:
             ratio = f"{load.rps / baseline:>16.2f}x" if baseline else f"{'n/a':>17}"
+            cpu_text = f"{load.cpu_ms:>11.3f}" if load.cpu_ms is not None else f"{'n/a':>11}"
             print(f"{load.label:<44} {load.page:<11} {load.rps:>8.0f} {load.median_ms:>10.2f} {load.p99_ms:>8.2f} "
-                  f"{ratio} {load.errors:>7}")
+                  f"{ratio} {cpu_text} {load.errors:>7}")
 
         by_key = {(load.label, load.page): load for load in loads}
         print(f"\nThe issue-12 table: req/s as a multiple of the minimal view "
               f"({baseline or 0:.0f} req/s) in the same rounds")
-        print(f"{'page':<13} {'SQLite + memory cache':>22} {'PostgreSQL + Redis':>20}")
+        minimal_load = next((load for load in loads if load.page == "minimal"), None)
+
+        def cpu_ratio(load: Load) -> float | None:
+            """The minimal view's CPU per request over the page's, round by round (the same
+            moment's load on both), the median over the rounds."""
+            if minimal_load is None or not load.cpu_rounds or len(load.cpu_rounds) != len(minimal_load.cpu_rounds):
+                return None
+            return statistics.median(m / c for m, c in zip(minimal_load.cpu_rounds, load.cpu_rounds, strict=True) if c)
+
+        print(f"{'page':<13} {'SQLite + memory cache':>22} {'PostgreSQL + Redis':>20}   server CPU per request, "
+              f"median of rounds (minimal view {baseline_cpu or 0:.3f} ms), and minimal CPU / page CPU")
         for page in wanted:
-            cells = []
+            cells, cpu_cells = [], []
             for label in (sqlite_label, pg_label):
-                load = by_key.get((label, page))
-                cells.append(f"{load.rps / baseline:.2f}x" if load and baseline else "n/a")
-            print(f"{page:<13} {cells[0]:>22} {cells[1]:>20}")
+                measured = by_key.get((label, page))
+                cells.append(f"{measured.rps / baseline:.2f}x" if measured and baseline else "n/a")
+                share = cpu_ratio(measured) if measured else None
+                cpu_cells.append(f"{measured.cpu_ms:.3f} ms / {share:.2f}x"
+                                 if measured and measured.cpu_ms and share else "n/a")
+            print(f"{page:<13} {cells[0]:>22} {cells[1]:>20}   {cpu_cells[0]:>20} {cpu_cells[1]:>20}")
+        print("(CPU: gunicorn master, workers and task worker, plus Redis for PostgreSQL + Redis, from /proc. "
+              "Throughput ratios move with whatever else runs on the machine; CPU per request much less.)")
 
         print(f"\n{'in-process (test Client)':<32} {'median ms':>10} {'x minimal':>10}")
         for name, value in medians.items():
