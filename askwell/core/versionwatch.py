@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Callable
 from typing import Protocol, cast
 
@@ -43,6 +44,12 @@ class Connection(Protocol):
     def register_connect_callback(self, callback: Callable[[Connection], None]) -> None: ...
 
 
+# After a failure (Redis down, or CLIENT TRACKING refused, as some hosted Redis services do) the
+# callers read the version with a GET, and a new tracking connection is tried this much later,
+# not on every request.
+RETRY_SECONDS = 30.0
+
+
 class TrackedVersion:
     def __init__(self) -> None:
         self.connection: Connection | None = None
@@ -50,6 +57,7 @@ class TrackedVersion:
         self.url = ""
         self.pid = 0
         self.value: int | None = None
+        self.retry_at = 0.0
         self.lock = threading.Lock()
 
     def read(self, url: str, key: str) -> int | None:
@@ -59,6 +67,8 @@ class TrackedVersion:
                 self.close()  # forked (the parent's socket is not ours) or another cache
             try:
                 if self.connection is None:
+                    if time.monotonic() < self.retry_at:
+                        return None
                     self.open(url, key)
                 connection = self.connection
                 assert connection is not None
@@ -71,6 +81,7 @@ class TrackedVersion:
                 return self.value
             except (redis.RedisError, OSError, ValueError):
                 self.close()
+                self.retry_at = time.monotonic() + RETRY_SECONDS
                 return None
 
     def open(self, url: str, key: str) -> None:
