@@ -62,8 +62,11 @@ MIN_COMPRESS_BYTES = 200  # below this the encoding's own overhead eats the savi
 # Pages fetched from a shared cache (Redis) are kept in each process up to this many bytes
 # (body and its compressed forms), the least recently served dropped first.
 LOCAL_COPIES_BYTES = 32 * 1024 * 1024
-# Addresses the middleware knows the page of, per process (most recently served kept).
+# Addresses the middleware knows the page of, per process (most recently served kept), and the
+# longest it remembers: a page read with any query string would otherwise let anyone fill
+# memory with long made-up addresses (those still get the page from the view's cache lookup).
 KNOWN_ADDRESSES = 20_000
+KNOWN_ADDRESS_MAX_CHARS = 400
 
 
 @once
@@ -466,7 +469,8 @@ class CachedPageMiddleware:
                 return served
         response = self.get_response(request)
         door = getattr(response, "front_door", None)
-        if isinstance(response, CachedPageResponse) and door is not None and not response.cookies:
+        if (isinstance(response, CachedPageResponse) and door is not None and not response.cookies
+                and len(address) <= KNOWN_ADDRESS_MAX_CHARS):
             self.remember(address, door, response)
         return response
 

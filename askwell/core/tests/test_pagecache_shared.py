@@ -82,6 +82,16 @@ def test_a_reader_with_no_cookie_is_served_before_sessions_and_url_resolution(an
     assert b"askwell-form-stamp-pending" not in early.content
 
 
+def test_long_made_up_addresses_are_not_remembered(anonymous: Client) -> None:
+    long_address = "/questions/?utm_source=" + "x" * pagecache.KNOWN_ADDRESS_MAX_CHARS
+    anonymous.get(long_address)
+    with mock.patch.object(BaseHandler, "resolve_request", autospec=True,
+                           side_effect=BaseHandler.resolve_request) as resolved:
+        again = anonymous.get(long_address)
+    assert again["X-Page-Cache"] == "hit"  # still from the page cache, by way of the view
+    assert resolved.call_count == 1
+
+
 def test_a_signed_in_reader_never_gets_the_anonymous_copy(anonymous: Client, member: Client) -> None:
     anonymous.get(ARTICLE)
     anonymous.get(ARTICLE)
