@@ -66,6 +66,10 @@ class BehindNginx:
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
 
+    def cpu_seconds(self) -> float:
+        """CPU used so far by nginx and the app server behind it (bench_pages.measure reads it)."""
+        return (self.front.cpu_seconds() if self.front is not None else 0.0) + self.app.cpu_seconds()
+
     def cache_status(self, path: str) -> str:
         """X-Cache-Status of the second of two requests (HIT when the page is cached)."""
         headers = {"Accept-Encoding": "gzip, br"}
