@@ -18,22 +18,17 @@ Sits right after SecurityMiddleware, so it sees each response after every other 
 
 from __future__ import annotations
 
-import struct
-import zlib
 from collections.abc import Callable
-from functools import lru_cache
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from askwell.core.pagecache import CachedPage, StampedCopy
+from askwell.core.pagecache import CachedPage, StampedCopy, spliced_gzip
 
 PUBLIC_REVALIDATE = "public, max-age=0, must-revalidate"
 PRIVATE = "private, no-cache"
-# RFC 1952 header: deflate, no flags, no mtime, no extra flags, unknown OS.
-GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
 COMPRESSIBLE_TYPES = ("text/", "application/json", "application/xml", "application/rss", "application/atom",
                       "application/javascript", "image/svg+xml")
 
@@ -49,13 +44,6 @@ def accepted_encodings(request: HttpRequest) -> set[str]:
         if coding:
             accepted.add(coding.strip())
     return accepted
-
-
-@lru_cache(maxsize=8)
-def deflated_stamp(stamp: bytes) -> bytes:
-    # A stamp has one-second resolution, so the same one serves every request in that second.
-    compressor = zlib.compressobj(1, zlib.DEFLATED, -zlib.MAX_WBITS)
-    return compressor.compress(stamp) + compressor.flush(zlib.Z_FULL_FLUSH)
 
 
 def filled_stamp(page: CachedPage, content: bytes) -> bytes | None:
@@ -74,17 +62,8 @@ def filled_stamp(page: CachedPage, content: bytes) -> bytes | None:
 
 
 def gzip_from_page(page: CachedPage, content: bytes) -> bytes | None:
-    assert page.deflate_segments is not None
     stamp = filled_stamp(page, content)
-    if stamp is None:
-        return None
-    pieces = [page.deflate_segments[0]]
-    if len(page.deflate_segments) > 1:
-        spliced = deflated_stamp(stamp)
-        for piece in page.deflate_segments[1:]:
-            pieces += (spliced, piece)
-    trailer = struct.pack("<II", zlib.crc32(content), len(content) & 0xFFFFFFFF)
-    return GZIP_HEADER + b"".join(pieces) + trailer
+    return None if stamp is None else spliced_gzip(page, stamp, content)
 
 
 def encode_page(request: HttpRequest, response: HttpResponse, page: CachedPage) -> bool:

@@ -39,6 +39,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache as once
+from functools import lru_cache
 from pathlib import Path
 
 import brotli
@@ -319,7 +320,9 @@ _copies: dict[tuple[str, str], StampedCopy] = {}
 _copies_lock = threading.Lock()
 
 
-def _deflated_stamp(stamp: bytes) -> bytes:
+@lru_cache(maxsize=8)
+def deflated_stamp(stamp: bytes) -> bytes:
+    # A stamp has one-second resolution, so the same one serves every request in that second.
     compressor = zlib.compressobj(1, zlib.DEFLATED, -zlib.MAX_WBITS)
     return compressor.compress(stamp) + compressor.flush(zlib.Z_FULL_FLUSH)
 
@@ -330,7 +333,7 @@ def spliced_gzip(page: CachedPage, stamp: bytes, body: bytes) -> bytes:
     assert page.deflate_segments is not None
     pieces = [page.deflate_segments[0]]
     if len(page.deflate_segments) > 1:
-        spliced = _deflated_stamp(stamp)
+        spliced = deflated_stamp(stamp)
         for piece in page.deflate_segments[1:]:
             pieces += (spliced, piece)
     trailer = struct.pack("<II", zlib.crc32(body), len(body) & 0xFFFFFFFF)
