@@ -6,8 +6,11 @@ shipped knowledge packs, so `askwell ask "..."` works without any set-up step.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import pkgutil
 import sys
+from typing import NoReturn
 
 # Commands that must run on the database as it is (or need none at all).
 RAW_COMMANDS = {"makemigrations", "migrate", "help", "version", "--help", "-h", "--version",
@@ -46,17 +49,67 @@ def ensure_ready() -> None:
         call_command("loadcontent", verbosity=0)
 
 
+def quick_database_ready() -> bool:
+    """Whether a quick command may run as it is: the migrations of its apps are applied, the
+    rate-limit table exists and packs are loaded. Three small queries and a look at the
+    migration files' names, where `ensure_ready` imports every migration of every app. When
+    anything is missing the command runs on the full settings, which set it all up."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.core.cache import caches
+    from django.core.cache.backends.db import BaseDatabaseCache
+    from django.db import connection
+
+    tables = set(connection.introspection.table_names())
+    needed = {"django_migrations"} | {  # and the tables createcachetable makes
+        str(settings.CACHES[alias]["LOCATION"]) for alias in settings.CACHES
+        if isinstance(caches[alias], BaseDatabaseCache)}
+    if not needed <= tables:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT app, name FROM django_migrations")
+        applied = {(app, name) for app, name in cursor.fetchall()}
+    on_disk = {(config.label, name) for config in apps.get_app_configs() for name in migration_names(config.name)}
+    if not on_disk <= applied:
+        return False
+    from askwell.knowledge.models import Pack
+
+    return Pack.objects.exists()
+
+
+def migration_names(app: str) -> set[str]:
+    """The names of an app's migration files, as Django's loader finds them (not imported)."""
+    spec = importlib.util.find_spec(f"{app}.migrations")
+    if spec is None or not spec.submodule_search_locations:
+        return set()
+    return {name for _, name, is_package in pkgutil.iter_modules(spec.submodule_search_locations)
+            if not is_package and name[0] not in "_~"}
+
+
 # Commands a person waits on: Django's system checks (which import every URLconf, the API's
 # schemas and allauth's views) are for deployments (`askwell check --deploy`), not for them.
 QUICK_COMMANDS = {"ask"}
-# ... nor the site's whole URLconf (the API and allauth): only the addresses they print.
+# ... nor the site's whole URLconf (the API and allauth): only the addresses they print ...
 QUICK_URLCONF = "askwell.cli_urls"
+# ... nor every installed app: only those whose tables and addresses they read.
+SITE_SETTINGS, QUICK_SETTINGS = "askwell.settings", "askwell.cli_settings"
+
+
+def _how_python_was_started() -> list[str]:
+    """The interpreter, its options and the script (or `-m askwell.cli`) this process was
+    started with: everything before the command's own arguments."""
+    return sys.orig_argv[:len(sys.orig_argv) - (len(sys.argv) - 1)]
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "askwell.settings")
     command = argv[1] if len(argv) > 1 else "help"
+    from django.conf import settings
+
+    # Not in a process that has set Django up already (tests), nor with settings named by the
+    # environment (one's own, or the site's when the quick way found the database not ready).
+    quick = command in QUICK_COMMANDS and not settings.configured and "DJANGO_SETTINGS_MODULE" not in os.environ
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", QUICK_SETTINGS if quick else SITE_SETTINGS)
     if command in QUICK_COMMANDS and "--skip-checks" not in argv:
         argv.append("--skip-checks")
     if command == "serve" and "--no-collectstatic" not in argv:
@@ -67,13 +120,40 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     django.setup()
-    if needs_ready_database(argv):
+    if quick and not quick_database_ready():
+        # A fresh database, or migrations to apply: this once, the command runs on the
+        # site's settings, which migrate and load the packs (ensure_ready) first.
+        os.environ["DJANGO_SETTINGS_MODULE"] = SITE_SETTINGS
+        os.execv(sys.executable, [*_how_python_was_started(), *argv[1:]])
+    if needs_ready_database(argv) and not quick:
         ensure_ready()
     if command in QUICK_COMMANDS:
         from django.urls import set_urlconf
 
         set_urlconf(QUICK_URLCONF)
     execute_from_command_line(argv)
+    if quick:
+        _leave_at_once()
+
+
+def _leave_at_once() -> NoReturn:
+    """A quick command has printed everything: end the process without tearing its heap down
+    object by object (the engine's state, the model, every module), a fifth of a second that
+    nobody should wait for. The command only reads, and what it writes to disk (the engine's
+    kept files) is written whole and renamed before this; output, logs and connections are
+    closed here as the interpreter would."""
+    import logging
+
+    from django.db import connections
+
+    connections.close_all()
+    logging.shutdown()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (`askwell ask ... | head -1`)
+        os._exit(1)
+    os._exit(0)
 
 
 if __name__ == "__main__":

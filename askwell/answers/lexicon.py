@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from askwell.medical.data_files import read_yaml
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -120,8 +120,7 @@ def parse_lexicon(data: object) -> Lexicon:
 
 
 def load_lexicon(path: Path = DATA_FILE) -> Lexicon:
-    with path.open(encoding="utf-8") as handle:
-        return parse_lexicon(yaml.safe_load(handle))
+    return parse_lexicon(read_yaml(path))
 
 
 @lru_cache(maxsize=1)

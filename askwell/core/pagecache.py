@@ -32,6 +32,7 @@ import hashlib
 import mmap
 import os
 import struct
+import sys
 import threading
 import time
 import zlib
@@ -48,9 +49,6 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-
-from askwell.core.rediscache import RedisCache
-from askwell.core.versionwatch import tracked_version
 
 VERSION_KEY = "core:content-version"
 # Statuses a page may be cached with: a page, or a permanent redirect (the /t/<slug>/ links).
@@ -259,11 +257,20 @@ class LocalCopies:
 local_copies = LocalCopies(LOCAL_COPIES_BYTES)
 
 
+def _is_redis(backend: object) -> bool:
+    """Whether a cache is the Redis one, without importing redis-py (a tenth of a second of
+    start-up) in processes that have no Redis: a RedisCache exists only once its module is loaded."""
+    rediscache = sys.modules.get("askwell.core.rediscache")
+    return rediscache is not None and isinstance(backend, rediscache.RedisCache)
+
+
 def redis_version() -> int | None:
     """The version in the shared cache: Redis' last word, kept in this process until Redis
     pushes a change (core/versionwatch.py, no round trip), else one GET."""
     location = settings.CACHES["default"].get("LOCATION")
-    if isinstance(caches["default"], RedisCache) and isinstance(location, str):
+    if _is_redis(caches["default"]) and isinstance(location, str):
+        from askwell.core.versionwatch import tracked_version
+
         kept = tracked_version.read(location, cache.make_key(VERSION_KEY))
         if kept is not None:
             return kept

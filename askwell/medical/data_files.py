@@ -9,10 +9,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -62,6 +62,34 @@ def _keep(path: Path, data: object) -> None:
         partial.replace(path)
     except OSError:
         pass
+
+
+Built = TypeVar("Built")
+CODE_DIR = Path(__file__).resolve().parent
+
+
+def built_once(name: str, inputs: object, build: Callable[[], Built]) -> Built:
+    """`build()`, kept on disk beside the data files like their parsed form, for work derived
+    from them that is costly at start-up (the phrase indexes: stemming thousands of phrases is
+    most of a fresh process's first triage). The kept file's name holds a digest of `inputs`
+    (everything `build` reads, as its repr) and of this package's code, so a change to either
+    builds afresh."""
+    digest = hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass") + _code_digest()).hexdigest()[:24]
+    kept = DATA_DIR / "__pycache__" / f"{name}.{digest}.pickle"
+    try:
+        built: Built = pickle.loads(kept.read_bytes())  # noqa: S301 - written by built_once itself, below
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        built = build()
+        _keep(kept, built)
+    return built
+
+
+@cache
+def _code_digest() -> bytes:
+    digest = hashlib.sha256()
+    for source in sorted(CODE_DIR.glob("*.py")):
+        digest.update(source.name.encode() + source.read_bytes())
+    return digest.digest()
 
 
 def read_word_list(data: Mapping[str, object], key: str, name: str) -> frozenset[str]:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from askwell.medical.conditions import Predicate, compile_condition
-from askwell.medical.data_files import DataFileError, load_yaml
+from askwell.medical.data_files import DataFileError, built_once, load_yaml
 from askwell.medical.text import PUNCTUATION, Token, normalise, tokenize
 from askwell.medical.vocabulary import SCALAR_CATEGORIES, SET_CATEGORIES
 
@@ -84,8 +84,16 @@ def compile_phrases(
     """Index (phrase, fact) pairs by first stem, longest pattern first; also the known stems.
 
     Shared by the spasm lexicon and the universal red-flag lexicon (red_flags.py), so
-    both read text with exactly the same stemming, fillers and gaps.
+    both read text with exactly the same stemming, fillers and gaps. Built once and kept on
+    disk (data_files.built_once): a fresh process, such as `askwell ask`, reads it back.
     """
+    return built_once(f"phrases-{where.replace(' ', '-')}", (entries, sorted(fillers)),
+                      lambda: _index_phrases(entries, fillers, where))
+
+
+def _index_phrases(
+    entries: Sequence[tuple[str, FactKey | None]], fillers: frozenset[str], where: str,
+) -> tuple[dict[str, _Candidates], frozenset[str]]:
     merged: dict[tuple[str, ...], list[FactKey]] = {}
     for phrase, fact in entries:
         pattern = _pattern(phrase, fillers)

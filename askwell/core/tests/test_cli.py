@@ -56,3 +56,26 @@ def test_the_shared_rate_limit_table_is_created_even_on_an_already_migrated_data
     assert asked.returncode == 0, asked.stderr
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT name FROM sqlite_master WHERE name = 'askwell_ratelimit_cache'").fetchone()
+
+
+def test_ask_sets_up_only_the_apps_it_reads_once_the_database_is_ready(tmp_path: Path) -> None:
+    """The first `ask` on a fresh database runs on the site's settings (it migrates and loads
+    the packs); later ones set up only the apps whose tables they read, with the same answer.
+    `-X importtime` lists every module a process imports."""
+    def ask_importing(question: str) -> tuple[dict[str, object], str]:
+        environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+        environment["ASKWELL_DATA_DIR"] = str(tmp_path)
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "askwell.cli", "ask", "--json", question], cwd=REPO,
+            env=environment, capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+        answer = json.loads(done.stdout)
+        answer.pop("took_ms")
+        return answer, done.stderr
+
+    first, first_imports = ask_importing("why do my calves cramp at night")
+    again, again_imports = ask_importing("why do my calves cramp at night")
+    assert " allauth" in first_imports and " askwell.community" in first_imports
+    assert " allauth" not in again_imports and " askwell.community" not in again_imports
+    assert " ninja" not in again_imports
+    assert again == first
