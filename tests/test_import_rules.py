@@ -42,7 +42,7 @@ PUBLIC: dict[str, frozenset[str] | str] = {
     "moderation": frozenset({"models", "actions", "spam", "guards", "audit"}),
     "helpnow": frozenset({"lines", "presentation", "terminal"}),  # the help lines every page and the CLI show
     "checker": frozenset({"api"}),
-    "feedback": frozenset({"models", "actions"}),
+    "feedback": frozenset({"models", "actions", "useful"}),  # useful: the "Is this answer useful?" form under answers
     "api": frozenset({"schemas"}),  # the shared ErrorOut schema
 }
 # An app's `api` module (its ninja router) is for the API package alone (askwell/api/urls.py).

@@ -7,9 +7,17 @@ not deleted (see Question.Meta.indexes). Rows carry only what the list shows, no
 from __future__ import annotations
 
 import datetime
+import itertools
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from askwell.community.forms import topic_choices
 from askwell.community.models import Answer, Question, QuestionQuerySet, QuestionState
+from askwell.core.pagecache import content_version
 from askwell.knowledge.models import Topic
 
 PAGE_SIZE = 20
@@ -93,3 +101,27 @@ def question_page(topic: Topic | None, before: int | None = None, after: int | N
     has_older = len(found) > PAGE_SIZE
     return QuestionPage(questions, older=questions[-1].pk if has_older else None,
                         newer=questions[0].pk if before is not None and questions else None)
+
+
+# The topic filter's options, rendered once per content version (topics change only when the
+# knowledge packs are loaded, which bumps it): (version, html). Rendering them for each list
+# page read every published topic with its article and walked ~60 options in the template.
+_topic_options: list[tuple[int, str]] = []
+
+
+def topic_options(selected: Topic | None) -> SafeString:
+    """The <optgroup>s of published topics under their guides (community/_topic_options.html),
+    `selected` marked as the template did."""
+    version = content_version()
+    if _topic_options and _topic_options[0][0] == version and not settings.DEBUG:
+        html = _topic_options[0][1]
+    else:
+        rows = topic_choices().values_list("article__title", "slug", "title")
+        groups = [(guide, [(slug, title) for _, slug, title in choices])
+                  for guide, choices in itertools.groupby(rows, key=lambda row: row[0])]
+        html = render_to_string("community/_topic_options.html", {"groups": groups}).strip()
+        _topic_options[:] = [(version, html)]
+    if selected is not None:
+        option = f'<option value="{escape(selected.slug)}">'
+        html = html.replace(option, f'{option[:-1]} selected>', 1)
+    return mark_safe(html)  # noqa: S308 - rendered by a template; the slug escaped as it did

@@ -207,3 +207,31 @@ def test_answers_show_their_vote_counts_and_the_useful_widget(
     assert f'id="votes-{answers[1].pk}">5 found this helpful' in html
     assert f'id="votes-{answers[0].pk}">0 found this helpful' in html
     assert html.count("Is this answer useful?") == 3
+
+
+def test_the_chosen_topic_is_selected_and_the_options_follow_a_content_change(anonymous: Client) -> None:
+    from askwell.core.pagecache import bump_content_version
+    from askwell.knowledge.models import Status
+
+    first, second = Topic.objects.published().order_by("pk")[:2]
+    html = anonymous.get(f"/questions/?topic={second.slug}").content.decode()
+    assert html.count(" selected>") == 1
+    assert f'<option value="{second.slug}" selected>{second.title}</option>' in html
+    assert f'<option value="{first.slug}">{first.title}</option>' in html
+    # The options are kept per content version: a content load (which bumps it) changes them.
+    Topic.objects.filter(pk=first.pk).update(status=Status.UNPUBLISHED)
+    bump_content_version()
+    html = anonymous.get(f"/questions/?topic={second.slug}").content.decode()
+    assert f'value="{first.slug}"' not in html and f'<option value="{second.slug}" selected>' in html
+
+
+def test_an_answer_whose_author_is_gone_has_no_edit_link_but_for_moderators(
+    anonymous: Client, member: Client, moderator: Client, three_answers: tuple[Question, list[Answer]]
+) -> None:
+    question, answers = three_answers
+    Answer.objects.filter(pk=answers[0].pk).update(author=None)  # the account was deleted
+    edit = f'href="/answers/{answers[0].pk}/edit/"'
+    for reader in (anonymous, member):
+        html = reader.get(question.get_absolute_url()).content.decode()
+        assert "Former member" in html and edit not in html
+    assert edit in moderator.get(question.get_absolute_url()).content.decode()

@@ -18,9 +18,9 @@ from askwell.accounts.permissions import is_member
 from askwell.answers.search import answer as instant_answers
 from askwell.community import actions, jsonld, listing, permissions, related
 from askwell.community.fetch import get_deletable_question, get_editable_question, get_viewable_question
-from askwell.community.forms import AnswerForm, AskForm, QuestionEditForm, topic_choices
+from askwell.community.forms import AnswerForm, AskForm, QuestionEditForm
+from askwell.community.markup import COMMENT_FIELDS
 from askwell.community.models import Answer, Comment, Question, Revision, RevisionKind
-from askwell.community.templatetags.community_tags import COMMENT_FIELDS
 from askwell.core.errors import ActionError
 from askwell.core.pagecache import cached_for_anonymous
 from askwell.knowledge.models import Topic
@@ -84,7 +84,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
                 raise Http404("No such page") from error
         return render(request, "community/question_list.html", {
             "page": page, "topic": topic, "status": status, "words": words,
-            "statuses": listing.STATUSES.items(), "topics": topic_choices(),
+            "statuses": listing.STATUSES.items(), "topic_options": listing.topic_options(topic),
             "filters": urlencode({k: v for k, v in (("topic", slug), ("show", status)) if v}),
         })
 
@@ -95,6 +95,11 @@ def question_list(request: HttpRequest) -> HttpResponse:
     return cached_for_anonymous(request, name, render_list, vary_on_query=True)
 
 
+# What a question page shows of its answers and their authors (not the Markdown source, nor the
+# authors' email addresses and password hashes): fewer columns to read and instances to fill.
+ANSWER_FIELDS = ("pk", "question_id", "author_id", "by_expert", "body_html", "helpful_count", "created_at",
+                 "author__username", "author__expert_profile__user_id", "author__expert_profile__profession",
+                 "author__expert_profile__status")
 # How a reader may order the answers (the accepted one stays first whatever the order).
 ANSWER_ORDERS = {"votes": "Most helpful", "newest": "Newest", "oldest": "Oldest"}
 RELATED_GUIDES = 3
@@ -124,13 +129,14 @@ def render_question_page(request: HttpRequest, question: Question, answer_form: 
     """A question's page; post_answer shows it again with its form's errors.
 
     The queries do not grow with the answers or comments: the answers with their authors'
-    profiles, and every answer's visible comments in one prefetch (read by {% comments_for %}).
+    profiles, and every answer's visible comments in one prefetch (read by community/markup.py).
     """
     visible_comments = Prefetch("comments", queryset=Comment.objects.visible().only(*COMMENT_FIELDS),
                                 to_attr="visible_comment_list")
     order = _answer_order(request)
     answers = sorted_answers(
-        list(question.visible_answers().select_related("author__expert_profile").prefetch_related(visible_comments)),
+        list(question.visible_answers().select_related("author__expert_profile").only(*ANSWER_FIELDS)
+             .prefetch_related(visible_comments)),
         order, question.accepted_answer_id,
     )
     # Guides and answered questions the answers engine finds for the title (cached until the content changes).

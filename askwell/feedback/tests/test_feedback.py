@@ -175,13 +175,12 @@ def test_a_bad_period_falls_back_to_thirty_days(moderator: Client) -> None:
 
 
 def test_answers_take_the_same_one_tap_vote(anonymous: Client, expert: Client) -> None:
-    from django.template import Context, Template
-
     from askwell.community import actions as community
     from askwell.community.testing import published_question
+    from askwell.feedback.useful import answer_form
 
     answer = community.post_answer(published_question(), author=user_of(expert), body="Stretch gently before bed.")
-    html = Template("{% load feedback_tags %}{% useful answer %}").render(Context({"answer": answer}))
+    html = answer_form(answer)
     assert 'name="target" value="answer"' in html and f'name="key" value="{answer.pk}"' in html
     assert "Is this answer useful?" in html
     response = anonymous.post("/feedback/useful/", {"target": "answer", "key": str(answer.pk), "useful": "yes"},

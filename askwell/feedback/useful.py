@@ -1,10 +1,14 @@
-"""{% useful answer %}: "Is this answer useful?" under an answer, in one line of a template."""
+"""The "Is this answer useful?" form under an answer: what other apps' pages show of feedback.
+
+A question page has one per answer. They differ only in the answer's id, author and address, so
+the form is rendered from feedback/_useful.html once per process with stand-ins for those and
+copied per answer with the real values put in, escaped as the template would have.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
@@ -13,11 +17,6 @@ from django.utils.safestring import SafeString, mark_safe
 if TYPE_CHECKING:
     from askwell.community.models import Answer
 
-register = template.Library()
-
-
-# Stand-ins for what differs between answers: the form is rendered once per process with these
-# and copied per answer with the real values put in, escaped as the template would have.
 STAND_INS = {"key": "askwell-useful-key", "label": "askwell-useful-label", "next": "askwell-useful-next"}
 _rendered: list[str] = []
 
@@ -33,10 +32,8 @@ def _stencil() -> str:
     return html
 
 
-@register.simple_tag
-def useful(answer: Answer) -> SafeString:
-    """The same one-tap form as under article sections, for a visible answer (target "answer").
-    A question page has one per answer: copied from one rendering, not rendered ten times."""
+def answer_form(answer: Answer) -> SafeString:
+    """The same one-tap form as under article sections, for a visible answer (target "answer")."""
     html = (_stencil().replace(STAND_INS["key"], str(answer.pk))
             .replace(STAND_INS["label"], escape(answer.author_name))
             .replace(STAND_INS["next"], escape(answer.get_absolute_url())))
