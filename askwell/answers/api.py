@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.renderers import JSONRenderer
 from pydantic import ConfigDict
 
 from askwell.answers.cache import cached_answer
@@ -14,6 +16,7 @@ from askwell.answers.ranking import MAX_QUERY_CHARS
 from askwell.answers.search import MAX_LIMIT
 from askwell.api.schemas import ErrorOut
 from askwell.core.models import SiteSettings
+from askwell.core.pagecache import cached_for_anonymous
 from askwell.helpnow.presentation import help_page_url, with_help
 from askwell.medical.vocabulary import TriageLevel
 
@@ -84,8 +87,26 @@ class AnswersOut(Schema):
     summary="Instant answers to a question, with triage",
     operation_id="answers",
 )
-def answers(request: HttpRequest, params: Query[AnswersQuery]) -> dict[str, Any]:
+def answers(request: HttpRequest, params: Query[AnswersQuery]) -> HttpResponse:
     if not params.q.strip():
         raise HttpError(400, "q: type a question.")
-    result = cached_answer(params.q, limit=params.limit)
-    return with_help(result, SiteSettings.current(), request.build_absolute_uri(help_page_url()))
+    # The same for everyone: kept in the page cache like the search page (compressed once,
+    # ETag and 304, served before the rest of the middleware to callers with no cookie), and
+    # retired on every change to what it answers from. `took_ms` is how long the answer took
+    # when it was made.
+    digest = hashlib.blake2b(params.q.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return cached_for_anonymous(request, f"api-answers:{params.limit}:{digest}",
+                                lambda: _answers_response(request, params), vary_on_query=True)
+
+
+def _answers_response(request: HttpRequest, params: AnswersQuery) -> HttpResponse:
+    result = with_help(cached_answer(params.q, limit=params.limit), SiteSettings.current(),
+                       help_page_url(absolute=True))  # the site's address, not the caller's Host
+    # As django-ninja renders a returned object: checked against the response schema, then
+    # its JSON renderer (the API's, askwell/api/urls.py, sets no other).
+    body = AnswersOut.model_validate(result).model_dump()
+    content = RENDERER.render(request, body, response_status=200)
+    return HttpResponse(content, content_type=f"{RENDERER.media_type}; charset={RENDERER.charset}")
+
+
+RENDERER = JSONRenderer()

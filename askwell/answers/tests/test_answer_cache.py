@@ -87,3 +87,34 @@ def test_an_unanswered_search_is_rendered_and_counted_every_time(anonymous: Clie
         response = anonymous.get("/search/", {"q": asked})
         assert response.status_code == 200 and "X-Page-Cache" not in response
     assert sum(Unanswered.objects.values_list("count", flat=True)) == 3
+
+
+def test_the_api_answer_is_page_cached_for_callers_without_a_cookie(anonymous: Client) -> None:
+    first = anonymous.get("/api/v1/answers", {"q": QUESTION})
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    again = anonymous.get("/api/v1/answers", {"q": QUESTION})
+    assert again["X-Page-Cache"] == "hit" and again.json() == first.json()
+    assert again["Content-Type"] == "application/json; charset=utf-8"
+    assert anonymous.get("/api/v1/answers", {"q": QUESTION, "limit": 3})["X-Page-Cache"] == "miss"
+    assert len(anonymous.get("/api/v1/answers", {"q": QUESTION, "limit": 3}).json()["answers"]) <= 3
+    # Another spelling of the question echoes its own words, so it is its own page.
+    other = anonymous.get("/api/v1/answers", {"q": QUESTION.upper()})
+    assert other["X-Page-Cache"] == "miss" and other.json()["query"] == QUESTION.upper()
+
+
+def test_a_cached_api_answer_answers_a_conditional_get_with_304(anonymous: Client) -> None:
+    first = anonymous.get("/api/v1/answers", {"q": QUESTION})
+    again = anonymous.get("/api/v1/answers", {"q": QUESTION}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and not again.content
+
+
+def test_a_content_change_retires_the_cached_api_answer(anonymous: Client) -> None:
+    anonymous.get("/api/v1/answers", {"q": QUESTION})
+    bump_content_version()
+    assert anonymous.get("/api/v1/answers", {"q": QUESTION})["X-Page-Cache"] == "miss"
+
+
+def test_bad_api_questions_are_never_cached(anonymous: Client) -> None:
+    for _ in range(2):
+        blank = anonymous.get("/api/v1/answers", {"q": "   "})
+        assert blank.status_code == 400 and "detail" in blank.json() and not blank.has_header("X-Page-Cache")
