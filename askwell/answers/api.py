@@ -72,7 +72,8 @@ class AnswersOut(Schema):
     help: HelpOut = Field(
         ..., description="What to do now and the site's help numbers (before the answers on purpose).")
     answers: list[AnswerOut]
-    took_ms: float
+    took_ms: float = Field(..., description="How long the answer took to make, in milliseconds; a copy served "
+                           "from the page cache (header X-Page-Cache: hit) keeps the time it took when it was made.")
     confident: bool = Field(..., description="False when no answer is good enough to show as an instant answer.")
     scope: Literal["covered", "not_covered"] = Field(
         "covered", description="not_covered: the knowledge packs do not cover the subject (never confident then).")
