@@ -7,8 +7,12 @@ and the request paths that must not grow with the number of questions.
 pages: N questions inserted with one bulk SQL statement (a tenth of them answered, one in five
 on a topic, a few deleted), then, in process with the page cache off so every request does its
 real work, p50/p99 of: the questions list (first page, a page near the end by keyset, a topic's
-first page), the sitemap index and its last questions page, and a question page. The target
-(issue 12): questions list p99 <= 10 ms at 1M questions on both databases.
+first page), the sitemap index and its last questions page, and a question page. The process is
+warmed as `askwell serve` warms each worker (core/warmup.py, which freezes what it holds out of
+the garbage collector's reach); each list page is requested 1,000 times, so its p99 is the tenth
+slowest, not the slowest. Beside wall-clock p99 the table gives the p99 of the process's own CPU
+time, which time lost to other work on the machine does not inflate. The target (issue 12):
+questions list p99 <= 10 ms at 1M questions on both databases.
 
 For each backend and size, in a fresh process and database: loads the knowledge packs, bulk
 indexes N generated questions, then times the dev-set questions through answers.search.answer.
@@ -163,6 +167,11 @@ def insert_questions(count: int) -> None:
             cursor.execute("ANALYZE")
 
 
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
 def run_pages(backend: str, size: int, pg_server: str) -> dict[str, object]:
     database = "askwell_bench_scale_pages"
     if backend == "postgresql":
@@ -205,20 +214,23 @@ def run_pages(backend: str, size: int, pg_server: str) -> dict[str, object]:
         "sitemap last": f"/sitemap-questions-{last_page}.xml",
         "question": f"/questions/{some_question}/",
     }
+    from askwell.core.warmup import warm_up
+
+    warm_up()  # as askwell serve does in each worker before its first request
     client = Client()
     figures: dict[str, object] = {"backend": backend, "size": size, "insert_s": round(insert_seconds, 1)}
     for name, url in urls.items():
         for _ in range(3):
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
-        times = []
-        for _ in range(30 if name.startswith("sitemap") else 100):
-            t0 = time.perf_counter()
+        times, cpu_times = [], []
+        for _ in range(30 if name.startswith("sitemap") else 1000 if name.startswith("list") else 100):
+            t0, cpu0 = time.perf_counter(), time.process_time()
             client.get(url)
+            cpu_times.append((time.process_time() - cpu0) * 1000)
             times.append((time.perf_counter() - t0) * 1000)
-        times.sort()
-        p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
-        figures[name] = (round(statistics.median(times), 2), round(p99, 2))
+        figures[name] = (round(statistics.median(times), 2), round(percentile(times, 0.99), 2),
+                         round(percentile(cpu_times, 0.99), 2))
     if backend == "postgresql":
         from django.db import connection
 
@@ -265,6 +277,7 @@ def main() -> None:
 
 
 def pages_table(backends: list[str], sizes: list[int], pg_server: str) -> None:
+    started_load = os.getloadavg()[0]
     rows = []
     for backend in backends:
         for size in sizes:
@@ -275,17 +288,21 @@ def pages_table(backends: list[str], sizes: list[int], pg_server: str) -> None:
                 continue
             rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     names = ["list p1", "list near end", "list topic", "sitemap index", "sitemap last", "question"]
-    print("Request paths over N questions, in process, page cache off: p50 / p99 ms "
-          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs: other work inflates these)")
-    print(f"{'backend':<12}{'questions':>11}{'insert s':>9}" + "".join(f"{name:>17}" for name in names))
-    worst = 0.0
+    print("Request paths over N questions, in process, page cache off: p50 / p99 / CPU p99 ms "
+          f"(load average {started_load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, on "
+          f"{os.cpu_count()} CPUs: other work inflates wall-clock times, much less the CPU times)")
+    print(f"{'backend':<12}{'questions':>11}{'insert s':>9}" + "".join(f"{name:>24}" for name in names))
+    worst, worst_cpu = 0.0, 0.0
     for row in rows:
-        cells = "".join(f"{row[name][0]:>8} /{row[name][1]:>7}" for name in names)  # type: ignore[index]
+        cells = "".join(f"{row[name][0]:>8} /{row[name][1]:>7} /{row[name][2]:>6}" for name in names)
         print(f"{row['backend']:<12}{row['size']:>11,}{row['insert_s']:>9}{cells}")
-        worst = max([worst] + [row[name][1] for name in names if name.startswith("list")])  # type: ignore[index]
+        lists = [row[name] for name in names if name.startswith("list")]
+        worst = max([worst] + [figures[1] for figures in lists])
+        worst_cpu = max([worst_cpu] + [figures[2] for figures in lists])
     if rows:
         verdict = "met" if worst <= PAGE_TARGET_P99_MS else "MISSED"
-        print(f"target: questions list p99 <= {PAGE_TARGET_P99_MS:g} ms at every size: {verdict} (worst {worst} ms)")
+        print(f"target: questions list p99 <= {PAGE_TARGET_P99_MS:g} ms at every size: {verdict} (worst {worst} ms; "
+              f"worst CPU-time p99 {worst_cpu} ms)")
 
 
 if __name__ == "__main__":

@@ -103,25 +103,43 @@ def question_page(topic: Topic | None, before: int | None = None, after: int | N
                         newer=questions[0].pk if before is not None and questions else None)
 
 
-# The topic filter's options, rendered once per content version (topics change only when the
-# knowledge packs are loaded, which bumps it): (version, html). Rendering them for each list
-# page read every published topic with its article and walked ~60 options in the template.
-_topic_options: list[tuple[int, str]] = []
+@dataclass(frozen=True)
+class TopicFilter:
+    """The published topics the list filters by, as of one content version: found by slug with
+    no query, and the filter's <optgroup>s of them under their guides, rendered once."""
+
+    version: int
+    by_slug: dict[str, Topic]  # pk, slug and title loaded
+    options: str  # community/_topic_options.html
+
+
+# Kept per process for the current content version (topics change only when the knowledge packs
+# are loaded, which bumps it). Before, each list page read every published topic with its
+# article, bodies and all, and walked ~60 options in the template; a topic's page read it again.
+_topic_filter: list[TopicFilter] = []
+
+
+def topic_filter() -> TopicFilter:
+    version = content_version()
+    if _topic_filter and _topic_filter[0].version == version and not settings.DEBUG:
+        return _topic_filter[0]
+    topics = list(topic_choices().only("pk", "slug", "title", "article__title"))
+    groups = [(guide, [(topic.slug, topic.title) for topic in grouped])
+              for guide, grouped in itertools.groupby(topics, key=lambda topic: topic.article.title)]
+    found = TopicFilter(version, {topic.slug: topic for topic in topics},
+                        render_to_string("community/_topic_options.html", {"groups": groups}).strip())
+    _topic_filter[:] = [found]
+    return found
+
+
+def published_topic(slug: str) -> Topic | None:
+    return topic_filter().by_slug.get(slug)
 
 
 def topic_options(selected: Topic | None) -> SafeString:
-    """The <optgroup>s of published topics under their guides (community/_topic_options.html),
-    `selected` marked as the template did."""
-    version = content_version()
-    if _topic_options and _topic_options[0][0] == version and not settings.DEBUG:
-        html = _topic_options[0][1]
-    else:
-        rows = topic_choices().values_list("article__title", "slug", "title")
-        groups = [(guide, [(slug, title) for _, slug, title in choices])
-                  for guide, choices in itertools.groupby(rows, key=lambda row: row[0])]
-        html = render_to_string("community/_topic_options.html", {"groups": groups}).strip()
-        _topic_options[:] = [(version, html)]
+    """The topic filter's options, `selected` marked as the template did."""
+    html = topic_filter().options
     if selected is not None:
         option = f'<option value="{escape(selected.slug)}">'
-        html = html.replace(option, f'{option[:-1]} selected>', 1)
+        html = html.replace(option, f"{option[:-1]} selected>", 1)
     return mark_safe(html)  # noqa: S308 - rendered by a template; the slug escaped as it did

@@ -1,5 +1,6 @@
-"""{% comments_for article %}, {% answers answer_list %} and {% report_button kind target %}: the
-comment lists, answers and report forms of askwell/community/markup.py in templates.
+"""{% comments_for article %}, {% answers answer_list %}, {% report_button kind target %} and
+{% question_rows questions %}: the comment lists, answers, report forms and questions list rows
+of askwell/community/markup.py in templates.
 
 Safe inside whole-page-cached pages: they render nothing personal, and the forms carry a CSRF
 token only for signed-in people, who are never served cached pages.
@@ -12,7 +13,7 @@ from django.db.models import Model
 from django.utils.safestring import SafeString
 
 from askwell.community import markup
-from askwell.community.models import Answer
+from askwell.community.models import Answer, Question
 from askwell.knowledge.models import Article
 
 register = template.Library()
@@ -46,3 +47,8 @@ def answers(context: template.Context, answer_list: list[Answer]) -> SafeString:
 def report_button(context: template.Context, kind: str, target: Model) -> SafeString:
     """A small "Report" form for any reader."""
     return markup.report_button(context.get("request"), kind, target.pk, _csrf_for(context))
+
+
+@register.simple_tag
+def question_rows(questions: list[Question]) -> SafeString:
+    return markup.question_rows(questions)

@@ -23,7 +23,6 @@ from askwell.community.markup import COMMENT_FIELDS
 from askwell.community.models import Answer, Comment, Question, Revision, RevisionKind
 from askwell.core.errors import ActionError
 from askwell.core.pagecache import cached_for_anonymous
-from askwell.knowledge.models import Topic
 from askwell.medical.triage import safe_triage_text
 from askwell.moderation import spam
 
@@ -72,7 +71,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     def render_list() -> HttpResponse:
         topic = None
         if slug:
-            topic = Topic.objects.published().filter(slug=slug).first()
+            topic = listing.published_topic(slug)
             if topic is None:
                 raise Http404("No such topic")
         if words:
