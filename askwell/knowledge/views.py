@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, render
 
 from askwell.core.pagecache import cached_for_anonymous
 from askwell.knowledge import jsonld
-from askwell.knowledge.loader import article_sources
 from askwell.knowledge.models import Article, Pack, Status, Topic
 from askwell.knowledge.viewcount import FLUSH_EVERY, count_view
 
@@ -32,6 +31,10 @@ def article(request: HttpRequest, pack: str, article: str = "") -> HttpResponse:
 
 
 def _render_article(request: HttpRequest, page: Article) -> HttpResponse:
+    # Imported here: the loader brings the Markdown renderer, which `askwell ask` (whose
+    # URLconf includes these views only to print their addresses) would otherwise load too.
+    from askwell.knowledge.loader import article_sources
+
     topics = list(page.topics.published().prefetch_related("sources"))
     siblings = list(Article.objects.published().filter(pack=page.pack).only("slug", "title", "pack__slug"))
     index = next(i for i, a in enumerate(siblings) if a.pk == page.pk)
