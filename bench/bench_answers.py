@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -205,6 +206,7 @@ def main() -> None:
             tally[1] += bool(ranked[:1]) and ranked[0] in item["answers"]
         print(f"real questions, R@1 per source (engine, {variants[0][0]}): "
               + ", ".join(f"{src} {right}/{n}" for src, (n, right) in sorted(by_source.items())))
+    print_ask_start_up()
     if args.show_misses:
         for set_name, _path, devset in sets:
             result = results[(set_name, variants[0][0])]
@@ -215,6 +217,29 @@ def main() -> None:
             for question, flag in zip(devset["off_topic"], result["off_confident"], strict=True):
                 if flag:
                     print(f"  confident out of scope: {question!r}")
+
+
+ASK_RUNS = 7
+
+
+def print_ask_start_up() -> None:
+    """`askwell ask` on a fresh shell, as a person runs it: the console script in a new process,
+    on this run's database (ready: the bench loaded the packs), to the end of its output.
+    Targets: under 1 s (issue 10), 0.5 s (issue 12)."""
+    script = Path(sys.executable).with_name("askwell")
+    environment = {name: value for name, value in os.environ.items() if name != "DJANGO_SETTINGS_MODULE"}
+    walls, cpus = [], []
+    for _ in range(ASK_RUNS):
+        before = os.times()
+        started = time.perf_counter()
+        subprocess.run([str(script), "ask", "why do my calves cramp at night"], env=environment, check=True,
+                       stdout=subprocess.DEVNULL)
+        walls.append(time.perf_counter() - started)
+        after = os.times()
+        cpus.append(after.children_user + after.children_system - before.children_user - before.children_system)
+    print(f"askwell ask on a fresh shell ({ASK_RUNS} runs): wall median {statistics.median(walls):.2f} s "
+          f"(min {min(walls):.2f}, max {max(walls):.2f}), CPU median {statistics.median(cpus):.2f} s "
+          f"(targets: under 1 s, issue 10; 0.5 s, issue 12)")
 
 
 if __name__ == "__main__":
