@@ -1,7 +1,7 @@
 """Page performance for anonymous readers: the production server under load, and Django's
 own time per page in-process. Prints figures against the targets; it asserts nothing.
 
-    .venv/bin/python bench/bench_pages.py [--workers N] [--sweep] [--profile] [--duration 10]
+    .venv/bin/python bench/bench_pages.py [--workers N] [--sweep] [--profile] [--duration 10] [--in-process-only]
 
 What it does, on a throwaway SQLite database in a temporary folder (your var/ is untouched):
  1. migrate + loadcontent;
@@ -586,6 +586,8 @@ def main() -> int:
     parser.add_argument("--sweep", action="store_true", help="also try 2..5 workers, sync and gthread")
     parser.add_argument("--profile", action="store_true", help="cProfile the in-process article page")
     parser.add_argument("--no-redis", action="store_true", help="skip the PostgreSQL + Redis configuration")
+    parser.add_argument("--in-process-only", action="store_true",
+                        help="only the in-process figures (no servers, no wrk): a minute instead of ten")
     args = parser.parse_args()
 
     data_dir = Path(tempfile.mkdtemp(prefix="askwell-bench-"))
@@ -623,6 +625,11 @@ def main() -> int:
             for cached in (True, False):
                 print(f"\ncProfile, article page, page cache {'warm' if cached else 'off'} (300 requests):")
                 print(profile_in_process(PAGES["article"], cached))
+        if args.in_process_only:
+            print(f"\n  question page with 10 answers uncached <= 8 ms in process: "
+                  f"{verdict(figures['median_ms'] <= 8.0)} ({figures['median_ms']:.2f} ms; load average "
+                  f"{os.getloadavg()[0]:.2f} at the end)")
+            return 0
 
         print(f"\nHTTP (wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency, "
               f"Accept-Encoding: {args.accept_encoding or 'none'}; {args.repeat} interleaved rounds, best kept), "
