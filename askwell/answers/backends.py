@@ -145,18 +145,30 @@ class PostgresBackend:
         A GIN search for several common words costs ~20 ms at 1M rows, so it comes last.
         """
         wanted = BROAD_MATCHES + 1
-        newest = self._walk_newest(cursor, query, self.RECENT_WINDOW, wanted)
+        # Steps 1 and 3 in one round trip: the index search runs only when the walk found
+        # too few to size a longer one (PostgreSQL checks that once, before the search).
+        cursor.execute(
+            "WITH newest AS MATERIALIZED ("
+            "  SELECT d.id FROM answers_searchdocument d, websearch_to_tsquery('english', %(query)s) q"
+            "  WHERE d.source = 'question' AND ts_match_vq(d.search_vector, q)"
+            "  AND d.id > (SELECT max(id) FROM answers_searchdocument) - %(window)s"
+            "  ORDER BY d.id DESC LIMIT %(wanted)s)"
+            " SELECT id, true FROM newest"
+            " UNION ALL"
+            " (SELECT d.id, false FROM answers_searchdocument d, websearch_to_tsquery('english', %(query)s) q"
+            "  WHERE (SELECT count(*) FROM newest) < %(walk_from)s"
+            "  AND d.source = 'question' AND d.search_vector @@ q LIMIT %(cap)s)",
+            {"query": query, "window": self.RECENT_WINDOW, "wanted": wanted,
+             "walk_from": self.MIN_MATCHES_TO_WALK, "cap": self.MATCH_CAP + 1},
+        )
+        rows = cursor.fetchall()
+        newest = [int(doc_id) for doc_id, walked in rows if walked]
         if len(newest) >= wanted:
             return newest
         if len(newest) >= self.MIN_MATCHES_TO_WALK:
             window = min(self.WALK_LIMIT, int(self.RECENT_WINDOW * wanted / len(newest) * 1.5))
             return self._walk_newest(cursor, query, window, wanted)
-        cursor.execute(
-            "SELECT d.id FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
-            "WHERE d.source = 'question' AND d.search_vector @@ q LIMIT %s",
-            [query, self.MATCH_CAP + 1],
-        )
-        return sorted((int(row[0]) for row in cursor.fetchall()), reverse=True)[:wanted]
+        return sorted((int(doc_id) for doc_id, walked in rows if not walked), reverse=True)[:wanted]
 
     @staticmethod
     def _walk_newest(cursor: CursorWrapper, query: str, window: int, wanted: int) -> list[int]:
