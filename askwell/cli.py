@@ -131,7 +131,13 @@ def main(argv: list[str] | None = None) -> None:
         from django.urls import set_urlconf
 
         set_urlconf(QUICK_URLCONF)
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+    except BrokenPipeError:
+        # The reader went away (`askwell ask ... | head -3`): stop quietly, as other tools do,
+        # instead of a traceback (Python's advice: point stdout at devnull so exit flushes nothing).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     if quick:
         _leave_at_once()
 

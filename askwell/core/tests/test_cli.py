@@ -79,3 +79,23 @@ def test_ask_sets_up_only_the_apps_it_reads_once_the_database_is_ready(tmp_path:
     assert " allauth" not in again_imports and " askwell.community" not in again_imports
     assert " ninja" not in again_imports
     assert again == first
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(tmp_path: Path) -> None:
+    """`askwell ask --jsonl < many | head -1`: more output than a pipe holds, so the command
+    writes into a closed pipe; it stops quietly (exit status 1), as other command-line tools do."""
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment["ASKWELL_DATA_DIR"] = str(tmp_path)
+    command = [sys.executable, "-m", "askwell.cli", "ask", "--jsonl"]
+    assert askwell(["ask", "cramp"], tmp_path).returncode == 0  # set the database up first
+    questions = "why do my calves cramp at night\n" * 200  # some 600 KB of answers
+    with subprocess.Popen(command, cwd=REPO, env=environment, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as process:
+        assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+        process.stdin.write(questions.encode())
+        process.stdin.close()
+        assert process.stdout.readline().startswith(b"{")
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 1
+    assert "Traceback" not in errors
