@@ -16,7 +16,7 @@ from functools import cache
 
 from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.facts import Facts
-from askwell.medical.phrases import PhraseIndex, compile_phrases, denies, find_matches
+from askwell.medical.phrases import FactKey, PhraseIndex, compile_phrases, denies, find_matches
 from askwell.medical.text import SENTENCE_END, Token, clauses, negated_token_indexes
 from askwell.medical.vocabulary import TRIAGE_LEVELS
 
@@ -92,7 +92,9 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
     signs = data.get("signs")
     if not isinstance(signs, dict) or not signs:
         raise DataFileError("red_flags.yaml: signs must map sign ids to phrases")
-    entries = [(str(phrase), ("sign", str(sign))) for sign, phrases in signs.items() for phrase in phrases]
+    entries: list[tuple[str, FactKey | None]] = [
+        (str(phrase), ("sign", str(sign))) for sign, phrases in signs.items() for phrase in phrases]
+    entries += [(str(phrase), None) for phrase in data.get("not_signs", ())]  # read as nothing
     index, known = compile_phrases(entries, fillers, "red_flags.yaml")
     context = frozenset(data.get("context_signs", ()))
     unknown = context - set(signs)

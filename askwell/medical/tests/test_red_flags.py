@@ -373,3 +373,32 @@ def test_dark_pee_is_not_a_dark_eye() -> None:
     text = "my thighs are swollen and painful after spin class and my pee has gone a really dark colour"
     assert "sudden_vision_loss" not in extract_facts(text).signs
     assert "sudden_vision_loss" in extract_facts("the vision in my left eye has gone dark").signs
+
+
+@pytest.mark.parametrize("text", [
+    "so much confusing advice about cramp and salt",
+    "I'm confused by all the advice on leg cramps, magnesium or quinine?",
+    "confused by what i read online about cramps and potassium",
+])
+def test_being_confused_by_advice_is_not_new_confusion(text: str) -> None:
+    assert triage_text(text).level == TriageLevel.SELF_CARE
+
+
+@pytest.mark.parametrize("text", [
+    "my dad is confused about where he is and his legs keep cramping",
+    "grandad is confused which room he is in and his legs are stiff",
+    "I'm confused and my leg cramps",
+    # Confused by the advice, and then confused in the other sense: the second still counts.
+    "grandad is confused about the advice the doctor gave and now is confused about where he is, stiff legs",
+])
+def test_confusion_about_where_or_which_is_still_a_warning_sign(text: str) -> None:
+    assert triage_text(text).level == TriageLevel.EMERGENCY
+
+
+def test_the_red_flag_not_signs_are_also_ignored_by_the_spasm_reader() -> None:
+    """The two lexicons read the same words; a phrase that is no sign in one must not be a
+    symptom in the other (the checker would still send "confusing advice" to A&E)."""
+    from askwell.medical.data_files import load_yaml
+
+    not_signs = set(load_yaml("red_flags.yaml")["not_signs"])
+    assert not_signs <= set(load_yaml("facts_lexicon.yaml")["ignore"])
