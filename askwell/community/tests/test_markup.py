@@ -52,3 +52,19 @@ def test_a_minute_is_formatted_per_wall_clock_not_per_instant() -> None:
 @pytest.mark.parametrize("count", [0, 1, 7, 1234567])
 def test_counts_are_shown_as_templates_show_numbers(count: int) -> None:
     assert markup._number(count) == Template("{{ n }}").render(Context({"n": count}))
+
+
+@pytest.mark.django_db
+def test_addresses_kept_per_process_follow_the_script_prefix() -> None:
+    from django.urls import clear_script_prefix, set_script_prefix
+
+    from askwell.community.testing import published_question
+
+    question = published_question()
+    question.answer_count = 0  # type: ignore[attr-defined]  # as listing.with_answer_counts sets it
+    assert f'<a href="/questions/{question.pk}/">' in markup.question_rows([question])
+    set_script_prefix("/askwell/")
+    try:
+        assert f'<a href="/askwell/questions/{question.pk}/">' in markup.question_rows([question])
+    finally:
+        clear_script_prefix()
