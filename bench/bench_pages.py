@@ -58,6 +58,9 @@ ALL_PAGES = {
     "question": "/questions/{question}/",
     "search": "/search/?q=why+do+my+calves+cramp+at+night",
     "api-answers": "/api/v1/answers?q=why+do+my+calves+cramp+at+night",
+    # Every request a question not asked before (a number added to it), so neither the page
+    # cache nor the answer cache has it: the whole engine runs each time (wrk only).
+    "api-answers-new": "NEW /api/v1/answers?q=why+do+my+calves+cramp+at+night",
     "api-check": "POST /api/v1/check",
 }
 # Every anonymous page that is the same for everyone: the target is >= 0.8x the minimal view.
@@ -449,6 +452,21 @@ def wrk_post_script() -> str:
     return str(script)
 
 
+def wrk_new_question_script() -> str:
+    """A wrk Lua script that adds a number to the question, different on every request of
+    every thread (for "NEW /path" pages)."""
+    script = Path(tempfile.gettempdir()) / "askwell-bench-new-question.lua"
+    script.write_text(
+        "local threads = 0\n"
+        "function setup(thread) threads = threads + 1; thread:set('id', threads) end\n"
+        "local asked = 0\n"
+        "function request()\n"
+        "  asked = asked + 1\n"
+        "  return wrk.format(nil, wrk.path .. '+' .. (id * 100000000 + asked))\n"
+        "end\n")
+    return str(script)
+
+
 def measure(server: Server, label: str, page: str, path: str, args: argparse.Namespace) -> Load:
     """Load one URL; with --repeat N keep the run with the most requests/s (the one least
     disturbed by whatever else the machine was doing), and count errors over all runs.
@@ -467,6 +485,8 @@ def measure(server: Server, label: str, page: str, path: str, args: argparse.Nam
         extra = ["-H", f"Accept-Encoding: {args.accept_encoding}"] if args.accept_encoding else []
         if method == "POST":
             extra += ["-s", wrk_post_script()]
+        elif method == "NEW":
+            extra += ["-s", wrk_new_question_script()]
         base = ["wrk", f"-t{args.threads}", f"-c{args.connections}", "--latency", *extra, url]
         # Warm every worker's own page cache (and its database connection) first.
         subprocess.run([*base[:3], "-d2s", *base[3:]], check=True, capture_output=True)
@@ -480,8 +500,8 @@ def measure(server: Server, label: str, page: str, path: str, args: argparse.Nam
             requests = run[0] * args.duration
             runs.append(run)
             cpu_per_request.append(used / requests * 1000 if requests else 0.0)
-    elif method == "POST":
-        raise RuntimeError("POST pages need wrk")
+    elif method in {"POST", "NEW"}:
+        raise RuntimeError(f"{method} pages need wrk")
     else:
         python_load(url, args.connections, 2)
         runs = [python_load(url, args.connections, args.duration) for _ in range(args.repeat)]
@@ -719,6 +739,9 @@ def main() -> int:
         repeated = tuple(page for page in ("search", "api-answers") if page in wanted)
         print(f"  search page and GET /api/v1/answers, a repeated question, >= 0.5x minimal: "
               f"{ratio_ok(repeated, 0.5)}")
+        if "api-answers-new" in wanted:
+            print(f"  GET /api/v1/answers, a new question every time, >= 0.25x minimal: "
+                  f"{ratio_ok(('api-answers-new',), 0.25)}")
         print(f"  question page with 10 answers uncached <= 8 ms in process: "
               f"{verdict(figures['median_ms'] <= 8.0)} ({figures['median_ms']:.2f} ms, {figures['queries']:.0f} "
               "queries, the same for any number of answers: tested in "
