@@ -206,6 +206,7 @@ def main() -> None:
             tally[1] += bool(ranked[:1]) and ranked[0] in item["answers"]
         print(f"real questions, R@1 per source (engine, {variants[0][0]}): "
               + ", ".join(f"{src} {right}/{n}" for src, (n, right) in sorted(by_source.items())))
+    print_raw_fts_against_engine(sets, latency)
     print_ask_start_up()
     if args.show_misses:
         for set_name, _path, devset in sets:
@@ -217,6 +218,29 @@ def main() -> None:
             for question, flag in zip(devset["off_topic"], result["off_confident"], strict=True):
                 if flag:
                     print(f"  confident out of scope: {question!r}")
+
+
+def print_raw_fts_against_engine(sets: list[tuple[str, Path, dict[str, Any]]], latency: dict[str, list[float]]) -> None:
+    """The issue-12 comparison: one raw full-text query per question (its words OR'd, ranked by
+    the backend, the first ten, knowledge and community tables alike), against the engine's
+    p50 above (which also triages, reads the question, runs the model and re-ranks)."""
+    from askwell.answers.backends import backend
+    from askwell.answers.lexicon import words_of
+
+    search_backend = backend()
+    timings = []
+    for _name, _path, devset in sets:
+        for text in [item["q"] for item in devset["questions"]] + devset["off_topic"]:
+            words = words_of(text)
+            started = time.perf_counter()
+            search_backend.candidates(words, "knowledge", 10)
+            search_backend.candidates(words, "question", 10)
+            timings.append((time.perf_counter() - started) * 1000)
+    raw = statistics.median(timings)
+    for variant, values in latency.items():
+        engine_p50 = statistics.median(values)
+        print(f"raw full-text query p50 {raw:.2f} ms; engine {variant} p50 {engine_p50:.2f} ms "
+              f"= {engine_p50 / raw:.1f}x (issue 12's target: within 2x)")
 
 
 ASK_RUNS = 7
