@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -87,7 +88,7 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
         # question answers what its own title asked.
         answered = state.answers.get(document.key)
         if answered is None and document.source == DocumentOrigin.QUESTION:
-            answered = read_question(document.title).types
+            answered = _types_asked_by(document.title)
         return not asked.isdisjoint(answered or frozenset())
 
     def similarity(document: Document) -> float | None:
@@ -104,6 +105,13 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
 
         ranked = _answering_near_the_top(ranked, answers_it)
     return plan, ranked[:limit], state
+
+
+@functools.lru_cache(maxsize=4096)
+def _types_asked_by(title: str) -> frozenset[str]:
+    """What a community question's title asks (read once per title: the newest questions
+    on common subjects come up as candidates again and again)."""
+    return read_question(title).types
 
 
 def _answering_near_the_top(ranked: list[Ranked], answers_it: Callable[[Document], bool]) -> list[Ranked]:
