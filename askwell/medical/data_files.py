@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+Built = TypeVar("Built")
 
 
 class DataFileError(ValueError):
@@ -35,11 +36,7 @@ def read_yaml(path: Path) -> dict[str, Any]:
     most of what `askwell ask` spends on the data files; an edited file has a new digest."""
     raw = path.read_bytes()
     kept = path.parent / "__pycache__" / f"{path.name}.{_digest(raw)}.pickle"
-    try:
-        data = pickle.loads(kept.read_bytes())  # noqa: S301 - written by read_yaml itself, below
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        data = yaml.load(raw, Loader=_SafeLoader)  # noqa: S506 - a safe loader, C or Python
-        _keep(kept, data)
+    data = _kept_or_built(kept, lambda: yaml.load(raw, Loader=_SafeLoader))  # noqa: S506 - a safe loader
     if not isinstance(data, dict):
         raise DataFileError(f"{path.name}: expected a mapping at the top level")
     return data
@@ -48,6 +45,17 @@ def read_yaml(path: Path) -> dict[str, Any]:
 def _digest(raw: bytes) -> str:
     # The parser's version is part of the key: another PyYAML may read a file differently.
     return hashlib.sha256(raw + yaml.__version__.encode()).hexdigest()[:24]
+
+
+def _kept_or_built(kept: Path, build: Callable[[], Built]) -> Built:
+    """What `kept` holds, else `build()`, written there for the next process."""
+    try:
+        built: Built = pickle.loads(kept.read_bytes())  # noqa: S301 - written by _keep
+        return built
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        built = build()
+        _keep(kept, built)
+        return built
 
 
 def _keep(path: Path, data: object) -> None:
@@ -64,7 +72,6 @@ def _keep(path: Path, data: object) -> None:
         pass
 
 
-Built = TypeVar("Built")
 CODE_DIR = Path(__file__).resolve().parent
 
 
@@ -75,13 +82,7 @@ def built_once(name: str, inputs: object, build: Callable[[], Built]) -> Built:
     (everything `build` reads, as its repr) and of this package's code, so a change to either
     builds afresh."""
     digest = hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass") + _code_digest()).hexdigest()[:24]
-    kept = DATA_DIR / "__pycache__" / f"{name}.{digest}.pickle"
-    try:
-        built: Built = pickle.loads(kept.read_bytes())  # noqa: S301 - written by built_once itself, below
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        built = build()
-        _keep(kept, built)
-    return built
+    return _kept_or_built(DATA_DIR / "__pycache__" / f"{name}.{digest}.pickle", build)
 
 
 @cache
