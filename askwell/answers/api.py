@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
@@ -11,7 +10,7 @@ from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 from pydantic import ConfigDict
 
-from askwell.answers.cache import cached_answer
+from askwell.answers.cache import cached_answer, text_digest
 from askwell.answers.ranking import MAX_QUERY_CHARS
 from askwell.answers.search import MAX_LIMIT
 from askwell.api.schemas import ErrorOut
@@ -95,8 +94,7 @@ def answers(request: HttpRequest, params: Query[AnswersQuery]) -> HttpResponse:
     # ETag and 304, served before the rest of the middleware to callers with no cookie), and
     # retired on every change to what it answers from. `took_ms` is how long the answer took
     # when it was made.
-    digest = hashlib.blake2b(params.q.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    return cached_for_anonymous(request, f"api-answers:{params.limit}:{digest}",
+    return cached_for_anonymous(request, f"api-answers:{params.limit}:{text_digest(params.q)}",
                                 lambda: _answers_response(request, params), vary_on_query=True)
 
 

@@ -24,10 +24,15 @@ from askwell.core.pagecache import version_with
 KEEP_SECONDS = 3600
 
 
+def text_digest(text: str) -> str:
+    """A short fixed-length name for any text a person typed (a cache key must not be the
+    text itself: it may be long, or hold anything)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def answer_key(question: str, limit: int) -> str:
     text, _ = normalise_query(question)
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    return f"answers:{limit}:{digest}"
+    return f"answers:{limit}:{text_digest(text)}"
 
 
 def cached_answer(question: str, limit: int = 10) -> dict[str, Any]:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from askwell.answers.cache import cached_answer
+from askwell.answers.cache import cached_answer, text_digest
 from askwell.answers.ranking import MAX_QUERY_CHARS, content_stems, highlight
 from askwell.core.models import SiteSettings
 from askwell.core.pagecache import cached_for_anonymous
@@ -23,7 +21,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     # The page depends on nothing but the question: anonymous readers asking again get it from
     # the page cache. Only confidently answered questions are kept, so every unanswered one
     # still reaches note_answer_result below.
-    name = "search:" + hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    name = "search:" + text_digest(raw)
     return cached_for_anonymous(request, name, lambda: _render_search(request, raw), vary_on_query=True)
 
 
