@@ -40,6 +40,7 @@ from django.utils.translation import get_language
 
 from askwell.community.forms import CommentForm
 from askwell.community.models import Answer, Comment, Question
+from askwell.core.stencils import rendered_once
 from askwell.feedback.useful import answer_form as useful_form
 from askwell.knowledge.models import Article
 from askwell.moderation.spam import STAMP_PLACEHOLDER
@@ -59,9 +60,8 @@ class StandIn:
     pk: int = STENCIL_PK
 
 
-# Rendered stencils, per process: the forms render nothing that changes between requests but
-# the CSRF token (a stand-in here, put in per copy) and the stamp (filled in as the page leaves).
-_stencils: dict[tuple[str, str, bool], str] = {}
+# The forms render nothing that changes between requests but the CSRF token (a stand-in here,
+# put in per copy) and the stamp (filled in as the page leaves), so each is rendered once.
 
 
 def stencil(request: HttpRequest | None, name: str, kind: str, pk: int, values: Mapping[str, object]) -> SafeString:
@@ -70,14 +70,12 @@ def stencil(request: HttpRequest | None, name: str, kind: str, pk: int, values: 
     request's CSRF token in place of its stand-in. `values` must not depend on the target
     beyond its id, nor on the request beyond its CSRF token."""
     csrf_token = values.get("csrf_token")
-    key = (name, kind, csrf_token is not None)
-    memo = _stencils
-    if settings.DEBUG:
-        memo = request.__dict__.setdefault("_community_stencils", {}) if request is not None else {}
-    html = memo.get(key)
-    if html is None:
+
+    def render() -> str:
         built = {field: value() if callable(value) else value for field, value in values.items()}
-        html = memo[key] = render_to_string(name, {**built, "csrf_token": CSRF_STAND_IN if csrf_token else None})
+        return render_to_string(name, {**built, "csrf_token": CSRF_STAND_IN if csrf_token else None})
+
+    html = rendered_once(("community", name, kind, csrf_token is not None), render, request)
     html = html.replace(str(STENCIL_PK), str(pk))
     if csrf_token is not None:
         html = html.replace(CSRF_STAND_IN, str(csrf_token))

@@ -9,27 +9,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from askwell.core.stencils import rendered_once
 
 if TYPE_CHECKING:
     from askwell.community.models import Answer
 
 STAND_INS = {"key": "askwell-useful-key", "label": "askwell-useful-label", "next": "askwell-useful-next"}
-_rendered: list[str] = []
 
 
 def _stencil() -> str:
-    if _rendered and not settings.DEBUG:  # with DEBUG templates may change: rendered every time
-        return _rendered[0]
-    html = render_to_string("feedback/_useful.html", {
+    return rendered_once("feedback/_useful.html", lambda: render_to_string("feedback/_useful.html", {
         "target": "answer", "key": STAND_INS["key"], "label": f"answer by {STAND_INS['label']}",
         "next": STAND_INS["next"],
-    })
-    _rendered[:] = [html]
-    return html
+    }))
 
 
 def answer_form(answer: Answer) -> SafeString:
