@@ -30,7 +30,7 @@ PUBLIC: dict[str, frozenset[str] | str] = {
     "env": "*",  # strict settings helpers (askwell/env.py)
     "wsgi": "*",  # the WSGI application, served by `askwell serve` (core)
     # Site settings, the page cache, the one Markdown renderer, the one refusal error (ActionError).
-    "core": frozenset({"models", "pagecache", "markdown", "errors", "stencils"}),
+    "core": frozenset({"models", "pagecache", "markdown", "errors", "stencils", "addresses"}),
     "accounts": frozenset({"models", "permissions", "actions"}),
     "community": frozenset({"models", "actions", "permissions", "fetch", "tasks", "api"}),
     # search: answer() and the index hooks; sync: where another app registers its documents.

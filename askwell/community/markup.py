@@ -32,7 +32,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.formats import date_format, localize
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import is_aware, localtime
@@ -40,6 +40,7 @@ from django.utils.translation import get_language
 
 from askwell.community.forms import CommentForm
 from askwell.community.models import Answer, Comment, Question
+from askwell.core.addresses import address
 from askwell.core.stencils import rendered_once
 from askwell.feedback.useful import answer_form as useful_form
 from askwell.knowledge.models import Article
@@ -101,12 +102,6 @@ def comment_form(request: HttpRequest | None, kind: str, pk: int, csrf_token: ob
     })
 
 
-@lru_cache(maxsize=8)
-def _reply_url(kind: str, script_prefix: str, urlconf: str) -> str:
-    # Reversed once per kind (a question page has one list per answer), then copied with the id.
-    return reverse("community:comment", args=[kind, STENCIL_PK], urlconf=urlconf)
-
-
 # --------------------------------------------------------------------------- values as templates show them
 
 
@@ -141,19 +136,6 @@ def _times(value: datetime.datetime, format_string: str) -> tuple[str, str]:
 def _number(value: int) -> str:
     """`{{ value }}` for a count (what localize makes of an int)."""
     return str(localize(value)) if settings.USE_THOUSAND_SEPARATOR else str(value)
-
-
-def _urlconf() -> str:
-    """The URLconf addresses are reversed with (a request may have its own): with the script
-    prefix, all an address kept per process depends on."""
-    urlconf: str = get_urlconf() or settings.ROOT_URLCONF
-    return urlconf
-
-
-@lru_cache(maxsize=4096)
-def _expert_url(username: str, script_prefix: str, urlconf: str) -> str:
-    # ExpertProfile.get_absolute_url, reversed once per expert (a reverse costs ~25 us).
-    return reverse("accounts:expert", kwargs={"username": username}, urlconf=urlconf)
 
 
 CSRF_INPUT = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
@@ -225,7 +207,8 @@ def comment_section(request: HttpRequest | None, target: Article | Answer, csrf_
     comments = visible_comments(target)
     rows = []
     if comments:
-        reply_url = _reply_url(kind, get_script_prefix(), _urlconf()).replace(str(STENCIL_PK), str(target.pk))
+        # Reversed once per kind (a question page has one list per answer), then copied with the id.
+        reply_url = address("community:comment", kind, STENCIL_PK).replace(str(STENCIL_PK), str(target.pk))
         for comment, is_reply, opens_replies, closes_replies in threaded(comments):
             link = comment.link
             iso_time, time = _times(comment.created_at, "j F Y, H:i")
@@ -292,7 +275,7 @@ class Reader:
 def _byline(answer: Answer) -> object:
     profile = getattr(answer.author, "expert_profile", None)  # None for a former member or a non-expert
     if answer.by_expert and profile is not None and profile.is_verified:
-        url = _expert_url(answer.author_name, get_script_prefix(), _urlconf())
+        url = address("accounts:expert", username=answer.author_name)  # ExpertProfile.get_absolute_url
         return _html(EXPERT_BYLINE, url, answer.author_name, profile.profession)
     return answer.author_name
 
@@ -348,15 +331,10 @@ QUESTION_ROW = """
 TOPIC_FILTER = '· <a href="?topic={}">{}</a>'
 
 
-@lru_cache(maxsize=8)
-def _question_url(script_prefix: str, urlconf: str) -> str:
-    # Question.get_absolute_url for the stand-in id, reversed once; each row copies it with its id.
-    return reverse("community:question", kwargs={"pk": STENCIL_PK}, urlconf=urlconf)
-
-
 def question_rows(questions: Iterable[Question]) -> SafeString:
     """The questions list's rows (listing.QuestionPage.questions, with their answer counts)."""
-    url = _question_url(get_script_prefix(), _urlconf())
+    # Question.get_absolute_url for the stand-in id, reversed once; each row copies it with its id.
+    url = address("community:question", pk=STENCIL_PK)
     rows = []
     for question in questions:
         count: int = question.answer_count  # type: ignore[attr-defined]  # set by listing.with_answer_counts
