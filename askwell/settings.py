@@ -135,6 +135,9 @@ if _database_url:
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {"default": sqlite_database(DATA_DIR / "askwell.sqlite3")}
+# PostgreSQL plans the instant answers' search statements once per connection (prepared
+# statements). Switch off behind a pooler in transaction mode that cannot keep them.
+DB_PREPARED_SEARCHES = env_bool("DB_PREPARED_SEARCHES", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Opt in now to the Django 6.0 behaviour (URL fields assume https), silencing the warning.

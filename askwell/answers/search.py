@@ -64,15 +64,20 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
     # The knowledge base is small and held in memory, analysed once: every topic is scored in
     # Python, with no database round trip. Only community questions come from the backend.
     documents = [document for document in state.documents.values() if _mentions(document, plan)]
-    # The whole message, not only its asking part: the model weighs a story's words itself,
-    # and the asking part alone ("is this from that?") often names nothing.
-    meaning = _meaning(state, text)
+    meaning: dict[str, float] = {}
+
+    def work_out_meaning() -> None:
+        # The whole message, not only its asking part: the model weighs a story's words
+        # itself, and the asking part alone ("is this from that?") often names nothing.
+        meaning.update(_meaning(state, text))
+
+    # The model runs while the database looks for community questions.
+    question_ids = _question_candidates(plan, state, search_backend, meanwhile=work_out_meaning)
     if meaning:
         # Topics close in meaning join even when they share no word with the question.
         named = {document.key for document in documents}
         closest = sorted(meaning, key=lambda key: -meaning[key])[:MEANING_CANDIDATES]
         documents += [d for d in state.documents.values() if d.key in closest and d.key not in named]
-    question_ids = _question_candidates(plan, state, search_backend)
     if not documents and not question_ids:
         for doc_id, _ in search_backend.fuzzy(" ".join(words), KNOWLEDGE_CANDIDATES):
             if doc_id in state.documents:
@@ -175,8 +180,10 @@ def _mentions(document: Document, plan: QueryPlan) -> bool:
     return any(document.has(term.stem) for term in plan.terms)
 
 
-def _question_candidates(plan: QueryPlan, state: engine.State, search_backend: SearchBackend) -> list[int]:
-    """Community questions that share the person's own words.
+def _question_candidates(plan: QueryPlan, state: engine.State, search_backend: SearchBackend,
+                         meanwhile: Callable[[], None]) -> list[int]:
+    """Community questions that share the person's own words (`meanwhile` runs once, while
+    the backend works on the first search).
 
     Requiring every word (then the two most telling ones) keeps the backend's work small
     on millions of questions, where "any word" would make it rank most of the table.
@@ -184,7 +191,8 @@ def _question_candidates(plan: QueryPlan, state: engine.State, search_backend: S
     own = list(dict.fromkeys(term.word for term in plan.terms if term.weight >= CORRECTED_WEIGHT))
     if not own:
         own = plan.backend_words[:2]
-    found = search_backend.candidates(own, DocumentOrigin.QUESTION, QUESTION_CANDIDATES, every=True)
+    found = search_backend.candidates(own, DocumentOrigin.QUESTION, QUESTION_CANDIDATES, every=True,
+                                      meanwhile=meanwhile)
     if len(found) < QUESTION_CANDIDATES // 4 and len(own) > 2:
         telling = sorted(own, key=lambda word: -state.stats.idf(search_stem(word)))[:2]
         seen = {doc_id for doc_id, _ in found}

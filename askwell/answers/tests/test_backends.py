@@ -1,5 +1,7 @@
 """The backends' candidate search, on whichever database the suite runs."""
 
+from typing import Any
+
 import pytest
 from django.db import connection
 
@@ -70,3 +72,71 @@ def test_when_the_window_finds_a_few_a_longer_walk_finds_the_rest(monkeypatch: p
     monkeypatch.setattr(PostgresBackend, "MATCH_CAP", 0)  # the GIN step would find at most one
     found = [doc_id for doc_id, _ in backend().candidates(["zebra"], "question", 12, every=True)]
     assert len(found) == 4 and found == sorted(found, reverse=True)
+
+
+@pytest.mark.parametrize("words, source", [
+    ([], "question"),  # nothing to search for
+    (["qwzxvk"], "question"),  # a word in no question
+    (["zebra"], "question"),  # matches
+    (["zebra"], "knowledge"),
+])
+def test_the_callers_work_is_done_exactly_once_on_every_path(words: list[str], source: str) -> None:
+    index_many(3)
+    calls = []
+    backend().candidates(words, source, 12, every=True, meanwhile=lambda: calls.append(1))
+    assert calls == [1]
+
+
+@on_postgresql
+def test_the_callers_work_runs_while_postgresql_has_the_search() -> None:
+    from psycopg import pq
+
+    index_many(3)
+    seen = []
+
+    def meanwhile() -> None:
+        # The statement has been sent and its result not yet read: the connection is in
+        # pipeline mode with the search outstanding.
+        seen.append(connection.connection.info.pipeline_status)
+
+    found = backend().candidates(["zebra"], "question", 12, every=True, meanwhile=meanwhile)
+    assert seen == [pq.PipelineStatus.ON]
+    assert len(found) == 3
+    assert connection.connection.info.pipeline_status == pq.PipelineStatus.OFF
+
+
+@on_postgresql
+def test_a_failure_in_the_callers_work_leaves_the_connection_usable() -> None:
+    index_many(2)
+
+    def meanwhile() -> None:
+        raise RuntimeError("the model failed")
+
+    with pytest.raises(RuntimeError):
+        backend().candidates(["zebra"], "question", 12, every=True, meanwhile=meanwhile)
+    assert len(backend().candidates(["zebra"], "question", 12, every=True)) == 2
+    assert len(document_ids()) == 2  # the ORM's own cursor works too
+
+
+def _prepared_searches() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s",
+                       ["%answers_searchdocument%"])
+        return [row[0] for row in cursor.fetchall()]
+
+
+@on_postgresql
+def test_the_search_statements_are_prepared_unless_switched_off(settings: Any) -> None:
+    index_many(2)
+    from askwell.answers.backends import _planned_once
+
+    with _planned_once() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # through psycopg, which then forgets its own list too
+    backend().candidates(["zebra"], "question", 12, every=True)
+    assert any("WITH newest" in statement for statement in _prepared_searches())
+
+    with _planned_once() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    settings.DB_PREPARED_SEARCHES = False
+    assert len(backend().candidates(["zebra"], "question", 12, every=True)) == 2
+    assert _prepared_searches() == []
