@@ -320,42 +320,68 @@ def _term_weights(plan: QueryPlan, stats: CorpusStats) -> dict[str, float]:
     return weights
 
 
+@dataclass(frozen=True)
+class Scoring:
+    """What scoring a document for one question needs, worked out once per question (it is
+    the same for every candidate): each stem's weight, and with its idf; the bonus for each
+    pair of neighbouring words; each group's best idf (for coverage)."""
+
+    weights: dict[str, float]
+    worth: dict[str, float]  # weight x idf
+    pairs: tuple[tuple[tuple[str, str], float], ...]
+    group_idf: dict[int, float]
+    group_stems: dict[int, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, plan: QueryPlan, stats: CorpusStats, weights: dict[str, float] | None = None) -> Scoring:
+        weights = _term_weights(plan, stats) if weights is None else weights
+        pairs = tuple(
+            ((first.stem, second.stem),
+             PHRASE_BONUS * min(first.weight, second.weight) * min(stats.idf(first.stem), stats.idf(second.stem)))
+            for first, second in zip(plan.terms, plan.terms[1:], strict=False))
+        group_idf: dict[int, float] = {}
+        group_stems: dict[int, list[str]] = {}
+        for term in plan.terms:
+            group_idf[term.group] = max(group_idf.get(term.group, 0.0), stats.idf(term.stem))
+            group_stems.setdefault(term.group, []).append(term.stem)
+        return cls(weights=weights, worth={stem_: weight * stats.idf(stem_) for stem_, weight in weights.items()},
+                   pairs=pairs, group_idf=group_idf,
+                   group_stems={group: tuple(stems) for group, stems in group_stems.items()})
+
+    def score(self, document: Document, stats: CorpusStats) -> float:
+        """BM25F of the document for the question, with the phrase and title bonuses."""
+        total = 0.0
+        table = document.pseudo_tf(stats)
+        for stem_, worth in self.worth.items():
+            pseudo_tf = table.get(stem_, 0.0)
+            if pseudo_tf:
+                total += worth * pseudo_tf / (K1 + pseudo_tf)
+        for pair, bonus in self.pairs:
+            if pair in document.pairs:
+                total += bonus
+        title = document.fields["title"]
+        if title and all(stem_ in self.weights for stem_ in title):
+            # TITLE_BONUS of the title words' weight, when the question holds every one of them.
+            total += TITLE_BONUS * sum(self.worth[stem_] for stem_ in title)
+        return total
+
+    def coverage(self, document: Document) -> float:
+        """The share of what the person asked (by informativeness) that the document speaks to."""
+        total = sum(self.group_idf.values())
+        if not total:
+            return 0.0
+        return sum(value for group, value in self.group_idf.items()
+                   if any(document.has(stem_) for stem_ in self.group_stems[group])) / total
+
+
 def score(plan: QueryPlan, document: Document, stats: CorpusStats, weights: dict[str, float] | None = None) -> float:
-    """BM25F of the document for the question; `weights` (from _term_weights) saves redoing them per document."""
-    total = 0.0
-    table = document.pseudo_tf(stats)
-    weights = _term_weights(plan, stats) if weights is None else weights
-    for stem_, weight in weights.items():
-        pseudo_tf = table.get(stem_, 0.0)
-        if pseudo_tf:
-            total += weight * stats.idf(stem_) * pseudo_tf / (K1 + pseudo_tf)
-    for first, second in zip(plan.terms, plan.terms[1:], strict=False):
-        if (first.stem, second.stem) in document.pairs:
-            weight = min(first.weight, second.weight)
-            total += PHRASE_BONUS * weight * min(stats.idf(first.stem), stats.idf(second.stem))
-    total += _title_bonus(weights, document, stats)
-    return total
-
-
-def _title_bonus(weights: dict[str, float], document: Document, stats: CorpusStats) -> float:
-    """TITLE_BONUS of the title words' weight, when the question holds every one of them."""
-    title = document.fields["title"]
-    if not title or any(stem_ not in weights for stem_ in title):
-        return 0.0
-    return TITLE_BONUS * sum(weights[stem_] * stats.idf(stem_) for stem_ in title)
+    """BM25F of the document for the question (one document; rerank scores many through one Scoring)."""
+    return Scoring.of(plan, stats, weights).score(document, stats)
 
 
 def coverage(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
     """The share of what the person asked (by informativeness) that the document speaks to."""
-    best: dict[int, float] = {}
-    matched: dict[int, bool] = {}
-    for term in plan.terms:
-        best[term.group] = max(best.get(term.group, 0.0), stats.idf(term.stem))
-        matched[term.group] = matched.get(term.group, False) or document.has(term.stem)
-    total = sum(best.values())
-    if not total:
-        return 0.0
-    return sum(value for group, value in best.items() if matched[group]) / total
+    return Scoring.of(plan, stats).coverage(document)
 
 
 def prior(key: str) -> float:
@@ -373,15 +399,18 @@ def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
     was named, meaning finds what was asked in other words. A document with no vector
     keeps its word share, so it neither gains nor loses by the model's presence.
     """
-    weights = _term_weights(plan, stats)
+    scoring = Scoring.of(plan, stats)
 
-    def fit(document: Document) -> float:
-        if answers_type is None:
+    def fit(answers_asked: bool | None) -> float:
+        if answers_asked is None:
             return 1.0
-        return 1.0 + TYPE_BONUS if answers_type(document) else 1.0 - TYPE_PENALTY
+        return 1.0 + TYPE_BONUS if answers_asked else 1.0 - TYPE_PENALTY
 
-    ranked = [Ranked(d, score(plan, d, stats, weights) * prior(d.key) * fit(d), 0.0,
-                     answers_asked=None if answers_type is None else answers_type(d)) for d in documents]
+    ranked = []
+    for document in documents:
+        answers_asked = None if answers_type is None else answers_type(document)
+        ranked.append(Ranked(document, scoring.score(document, stats) * prior(document.key) * fit(answers_asked), 0.0,
+                             answers_asked=answers_asked))
     if similarity is not None:
         ranked = _blend_meaning(ranked, similarity)
     ranked = [r for r in ranked if r.score > 0]
@@ -390,7 +419,7 @@ def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
         ranked[0] = replace(ranked[0], agreed=_first_both_ways(ranked))
     # Coverage only says how sure the first answers are; it is not part of the order, so
     # it is worked out for the ones that will be shown, not for every candidate.
-    return [replace(r, coverage=coverage(plan, r.document, stats)) if i < detail else r
+    return [replace(r, coverage=scoring.coverage(r.document)) if i < detail else r
             for i, r in enumerate(ranked)]
 
 
@@ -464,8 +493,12 @@ def document_snippet(document: Document, plan: QueryPlan, stats: CorpusStats, ma
     sentences = [text for text, _ in analysed]
     worth = snippet_weights(plan, stats) if weights is None else weights
 
+    asked = worth.keys()
+
     def value(index: int) -> float:
         stems = analysed[index][1]
+        if stems.isdisjoint(asked):
+            return 0.0  # most sentences share no word with the question
         return sum(w for s, w in worth.items() if s in stems)
 
     best_index = max(range(len(sentences)), key=lambda i: (value(i), -i))

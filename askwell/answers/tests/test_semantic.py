@@ -42,6 +42,18 @@ def test_a_topic_scores_by_its_closest_passage() -> None:
     assert similarities == pytest.approx({"a": 1.0, "b": 0.8})
 
 
+def test_every_topic_gets_the_best_of_its_own_passages_only() -> None:
+    rng = np.random.default_rng(3)
+    counts = [1, 4, 1, 2, 7, 1]  # passages per topic, one and several, first and last
+    owner = np.repeat(np.arange(len(counts)), counts)
+    matrix = rng.normal(size=(len(owner), 8)).astype(np.float32)
+    query = rng.normal(size=8).astype(np.float32)
+    keys = tuple(f"topic-{i}" for i in range(len(counts)))
+    similarities = semantic.TopicVectors(keys=keys, owner=owner, matrix=matrix).similarities(query)
+    sims = matrix @ query
+    assert similarities == pytest.approx({key: float(sims[owner == i].max()) for i, key in enumerate(keys)})
+
+
 def test_a_missing_model_means_words_alone_and_says_so(tmp_path: Path) -> None:
     encoder, status = semantic.load_encoder(tmp_path / "nowhere")
     assert encoder is None and "lexical ranking only" in status and "make install" in status
