@@ -229,7 +229,10 @@ class Document:
     # live as long as the process's engine state): the snippet sentences with their stems, and
     # each stem's BM25F pseudo term frequency for the statistics it was last scored against.
     _sentences: list[tuple[str, frozenset[str]]] | None = field(default=None, init=False, repr=False)
-    _pseudo_tf: tuple[int, dict[str, float]] | None = field(default=None, init=False, repr=False)
+    # Keyed on the statistics object itself, not its id(): a document may outlive the
+    # statistics it was scored against (cached community questions), and a new object may
+    # reuse a freed one's id.
+    _pseudo_tf: tuple[CorpusStats, dict[str, float]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for name, text in (("title", self.title), ("synonyms", self.synonyms), ("body", self.body)):
@@ -252,14 +255,14 @@ class Document:
 
     def pseudo_tf(self, stats: CorpusStats) -> dict[str, float]:
         """Each stem's field-weighted, length-normalised term frequency (BM25F before saturation)."""
-        if self._pseudo_tf is not None and self._pseudo_tf[0] == id(stats):
+        if self._pseudo_tf is not None and self._pseudo_tf[0] is stats:
             return self._pseudo_tf[1]
         table: dict[str, float] = {}
         for name, (field_weight, b) in FIELDS.items():
             norm = 1.0 - b + b * self.lengths[name] / stats.mean_length[name]
             for stem_, tf in self.fields[name].items():
                 table[stem_] = table.get(stem_, 0.0) + field_weight * tf / norm
-        self._pseudo_tf = (id(stats), table)
+        self._pseudo_tf = (stats, table)
         return table
 
 

@@ -63,7 +63,8 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
     words = plan.backend_words
     # The knowledge base is small and held in memory, analysed once: every topic is scored in
     # Python, with no database round trip. Only community questions come from the backend.
-    documents = [document for document in state.documents.values() if _mentions(document, plan)]
+    stems = plan.stems
+    documents = [document for document in state.documents.values() if not document.stems.isdisjoint(stems)]
     meaning: dict[str, float] = {}
 
     def work_out_meaning() -> None:
@@ -85,7 +86,8 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
             else:
                 question_ids.append(doc_id)
     if question_ids:
-        documents += [engine.as_document(row) for row in SearchDocument.objects.filter(pk__in=question_ids)]
+        rows = SearchDocument.objects.filter(pk__in=question_ids).values_list(*_DOCUMENT_COLUMNS)
+        documents += [_community_document(*row) for row in rows]
     asked = question.types
 
     def answers_type(document: Document) -> bool:
@@ -110,6 +112,18 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
 
         ranked = _answering_near_the_top(ranked, answers_it)
     return plan, ranked[:limit], state
+
+
+_DOCUMENT_COLUMNS = ("pk", "key", "kind", "title", "synonyms", "body", "url", "source")
+
+
+@functools.lru_cache(maxsize=4096)
+def _community_document(pk: int, key: str, kind: str, title: str, synonyms: str, body: str, url: str,
+                        source: str) -> Document:
+    """A community question analysed for ranking, once per process for the same text (the
+    newest questions on common subjects come up as candidates again and again; an edited
+    question is new text, so it is analysed afresh)."""
+    return Document(id=pk, key=key, kind=kind, title=title, synonyms=synonyms, body=body, url=url, source=source)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -174,10 +188,6 @@ def _weigh_the_subject_over_the_cue(plan: QueryPlan, cue_words: frozenset[str]) 
     terms = [term if term.stem not in cues else replace(term, weight=term.weight * CUE_WEIGHT) for term in plan.terms]
     terms.sort(key=lambda term: -term.weight)
     return replace(plan, terms=terms)
-
-
-def _mentions(document: Document, plan: QueryPlan) -> bool:
-    return any(document.has(term.stem) for term in plan.terms)
 
 
 def _question_candidates(plan: QueryPlan, state: engine.State, search_backend: SearchBackend,
