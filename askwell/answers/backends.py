@@ -33,6 +33,11 @@ class SearchBackend(Protocol):
         every word. `meanwhile` is called once, while the database works where it can (work
         of the caller's that needs no database)."""
 
+    def question_candidates(self, searches: Sequence[Sequence[str]], limit: int, enough: int,
+                            meanwhile: Callable[[], None] | None = None) -> list[tuple[int, float]]:
+        """Community questions matching every word of the first search; while they are fewer
+        than `enough`, those of the next search are added, and so on. `meanwhile` as above."""
+
     def fuzzy(self, text: str, limit: int) -> list[tuple[int, float]]:
         """Ids of knowledge documents whose title looks like the text, for when no word matched."""
 
@@ -81,6 +86,13 @@ class SqliteBackend:
             )
             return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
 
+    def question_candidates(self, searches: Sequence[Sequence[str]], limit: int, enough: int,
+                            meanwhile: Callable[[], None] | None = None) -> list[tuple[int, float]]:
+        if meanwhile is not None:
+            meanwhile()
+        # One search at a time, and a later one only when needed: the work is this thread's.
+        return _first_enough((self.candidates(words, "question", limit, every=True) for words in searches), enough)
+
     def fuzzy(self, text: str, limit: int) -> list[tuple[int, float]]:
         return []  # spelling correction against the vocabulary covers SQLite
 
@@ -126,6 +138,31 @@ def _planned_once() -> Iterator[psycopg.Cursor[Any]]:
 PREPARE_ONLY_WHEN_ASKED = 1 << 30
 
 
+def psycopg_cursor(raw: psycopg.Connection[Any]) -> psycopg.Cursor[Any]:
+    """Another cursor like _planned_once's, for a second statement in flight at once."""
+    import psycopg
+
+    return psycopg.Cursor(raw)
+
+
+def _tsquery_text(words: Sequence[str], every: bool) -> str:
+    """Safe words, each quoted, for websearch_to_tsquery ("" when none is left)."""
+    return (" " if every else " or ").join(f'"{word}"' for word in safe_words(words))
+
+
+def _first_enough(results: Iterator[list[tuple[int, float]]], enough: int) -> list[tuple[int, float]]:
+    """The first search's matches; while they are fewer than `enough`, the next search's
+    that are not among them yet (later searches are only worked out when needed)."""
+    found: list[tuple[int, float]] = []
+    seen: set[int] = set()
+    for result in results:  # a generator: the next search runs only if this loop asks for it
+        found += [(doc_id, value) for doc_id, value in result if doc_id not in seen]
+        seen.update(doc_id for doc_id, _ in result)
+        if len(found) >= enough:
+            break
+    return found
+
+
 @contextmanager
 def _sent_at_once(cursor: psycopg.Cursor[Any]) -> Iterator[None]:
     """Within this block a statement goes to PostgreSQL as soon as it is executed, and the
@@ -160,26 +197,14 @@ class PostgresBackend:
 
     def candidates(self, words: Sequence[str], source: str, limit: int, every: bool = False,
                    meanwhile: Callable[[], None] | None = None) -> list[tuple[int, float]]:
-        words = safe_words(words)
-        if (not words or source != "question") and meanwhile is not None:
-            meanwhile()  # nothing to overlap with: only the question search below can
-        if not words:
+        if source == "question":
+            return self.question_candidates([words], limit, 0, meanwhile, every=every)
+        if meanwhile is not None:
+            meanwhile()  # nothing to overlap with: only the question search can
+        query = _tsquery_text(words, every)
+        if not query:
             return []
-        query = (" " if every else " or ").join(f'"{word}"' for word in words)
         with _planned_once() as cursor:
-            if source == "question":
-                # The newest matches first. Only when they are few enough is it worth asking
-                # PostgreSQL to rank them (by id, without a second search).
-                newest = self._newest_questions(cursor, query, meanwhile)
-                if len(newest) > BROAD_MATCHES or len(newest) <= limit:
-                    return [(doc_id, 0.0) for doc_id in newest[:limit]]
-                cursor.execute(
-                    "SELECT d.id, ts_rank_cd(%s, d.search_vector, q) AS score "
-                    "FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
-                    "WHERE d.id = ANY(%s) ORDER BY score DESC, d.id LIMIT %s",
-                    [self.WEIGHTS, query, newest, limit], prepare=prepared(),
-                )
-                return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
             cursor.execute(
                 "SELECT d.id, ts_rank_cd(%s, d.search_vector, q) AS score "
                 "FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
@@ -188,62 +213,107 @@ class PostgresBackend:
             )
             return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
 
-    def _newest_questions(self, cursor: psycopg.Cursor[Any], query: str,
-                          meanwhile: Callable[[], None] | None) -> list[int]:
-        """Ids of the newest community questions matching the query (up to BROAD_MATCHES + 1), newest first.
+    def question_candidates(self, searches: Sequence[Sequence[str]], limit: int, enough: int,
+                            meanwhile: Callable[[], None] | None = None,
+                            every: bool = True) -> list[tuple[int, float]]:
+        """All the searches go to PostgreSQL at once, before `meanwhile` runs: a later one is
+        only needed when the earlier ones find fewer than `enough`, which is half the time,
+        and PostgreSQL does it while the caller works, instead of in a round trip after."""
+        queries = [query for query in (_tsquery_text(words, every) for words in searches) if query]
+        if not queries:
+            if meanwhile is not None:
+                meanwhile()
+            return []
+        with _planned_once() as cursor:
+            raw = cursor.connection
+            cursors = [cursor, *(psycopg_cursor(raw) for _ in queries[1:])]
+            try:
+                with _sent_at_once(cursor):
+                    for each, query in zip(cursors, queries, strict=True):
+                        self._send_newest(each, query)
+                    if meanwhile is not None:
+                        meanwhile()
+                    found_newest = [self._read_newest(each) for each in cursors]
+            finally:
+                for each in cursors[1:]:
+                    each.close()
+            ranked = (self._ranked(cursor, query, newest, limit)
+                      for query, newest in zip(queries, found_newest, strict=True))
+            return _first_enough(ranked, enough)
+
+    def _ranked(self, cursor: psycopg.Cursor[Any], query: str, newest: list[int],
+                limit: int) -> list[tuple[int, float]]:
+        """The newest matches when there are many or few. Only when there are some of each is
+        it worth asking PostgreSQL to rank them (by id, without a second search)."""
+        if len(newest) > BROAD_MATCHES or len(newest) <= limit:
+            return [(doc_id, 0.0) for doc_id in newest[:limit]]
+        cursor.execute(
+            "SELECT d.id, ts_rank_cd(%s, d.search_vector, q) AS score "
+            "FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
+            "WHERE d.id = ANY(%s) ORDER BY score DESC, d.id LIMIT %s",
+            [self.WEIGHTS, query, newest, limit], prepare=prepared(),
+        )
+        return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
+
+    # Which step of the search a row came from.
+    _WINDOW, _LONGER_WALK, _INDEX = 1, 2, 3
+
+    def _send_newest(self, cursor: psycopg.Cursor[Any], query: str) -> None:
+        """Ask for the newest community questions matching the query (read by _read_newest).
 
         "ORDER BY id DESC LIMIT n" alone is a trap: for a word the planner cannot size it
         walks the id index backwards, and when the word is in no question it reads the whole
         table (about 370 ms at 1,000,000 questions). So every step here is bounded:
         1. the newest RECENT_WINDOW rows, checked one by one: enough for common words;
-        2. if that found some, a longer walk sized from how often they matched, up to
+        2. if that found a few, a longer walk sized from how often they matched, up to
            WALK_LIMIT rows: enough for words that are neither rare nor common;
-        3. otherwise the matches through the GIN index, at most MATCH_CAP of them: every
-           match for rare words, a sample (newest first) past the cap.
+        3. if it found fewer, the matches through the GIN index, at most MATCH_CAP of them:
+           every match for rare words, a sample (newest first) past the cap.
         A GIN search for several common words costs ~20 ms at 1M rows, so it comes last.
-        `meanwhile` runs while PostgreSQL works on the first statement.
+        All three are one statement: PostgreSQL counts what step 1 found once, before steps
+        2 and 3, and runs at most one of them. ts_match_vq is the @@ operator spelled as a
+        function, which no index serves: steps 1 and 2 must walk the newest ids.
         """
         wanted = BROAD_MATCHES + 1
-        # Steps 1 and 3 in one round trip: the index search runs only when the walk found
-        # too few to size a longer one (PostgreSQL checks that once, before the search).
-        with _sent_at_once(cursor):
-            cursor.execute(
-                "WITH newest AS MATERIALIZED ("
-                "  SELECT d.id FROM answers_searchdocument d, websearch_to_tsquery('english', %(query)s) q"
-                "  WHERE d.source = 'question' AND ts_match_vq(d.search_vector, q)"
-                "  AND d.id > (SELECT max(id) FROM answers_searchdocument) - %(window)s"
-                "  ORDER BY d.id DESC LIMIT %(wanted)s)"
-                " SELECT id, true FROM newest"
-                " UNION ALL"
-                " (SELECT d.id, false FROM answers_searchdocument d, websearch_to_tsquery('english', %(query)s) q"
-                "  WHERE (SELECT count(*) FROM newest) < %(walk_from)s"
-                "  AND d.source = 'question' AND d.search_vector @@ q LIMIT %(cap)s)",
-                {"query": query, "window": self.RECENT_WINDOW, "wanted": wanted,
-                 "walk_from": self.MIN_MATCHES_TO_WALK, "cap": self.MATCH_CAP + 1},
-                prepare=prepared(),
-            )
-            if meanwhile is not None:
-                meanwhile()
-            rows = cursor.fetchall()
-        newest = [int(doc_id) for doc_id, walked in rows if walked]
-        if len(newest) >= wanted:
-            return newest
-        if len(newest) >= self.MIN_MATCHES_TO_WALK:
-            window = min(self.WALK_LIMIT, int(self.RECENT_WINDOW * wanted / len(newest) * 1.5))
-            return self._walk_newest(cursor, query, window, wanted)
-        return sorted((int(doc_id) for doc_id, walked in rows if not walked), reverse=True)[:wanted]
-
-    @staticmethod
-    def _walk_newest(cursor: psycopg.Cursor[Any], query: str, window: int, wanted: int) -> list[int]:
         cursor.execute(
-            # ts_match_vq is the @@ operator spelled as a function, which no index serves: the
-            # planner must walk the newest ids (bounded by the window), not the GIN index.
-            "SELECT d.id FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
-            "WHERE d.source = 'question' AND ts_match_vq(d.search_vector, q) "
-            "AND d.id > (SELECT max(id) FROM answers_searchdocument) - %s ORDER BY d.id DESC LIMIT %s",
-            [query, window, wanted], prepare=prepared(),
+            "WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('english', %(query)s) AS q),"
+            " top AS MATERIALIZED (SELECT max(id) AS id FROM answers_searchdocument),"
+            " newest AS MATERIALIZED ("
+            "  SELECT d.id FROM answers_searchdocument d WHERE d.source = 'question'"
+            "  AND ts_match_vq(d.search_vector, (SELECT q FROM q))"
+            "  AND d.id > (SELECT id FROM top) - %(window)s"
+            "  ORDER BY d.id DESC LIMIT %(wanted)s),"
+            " found AS MATERIALIZED (SELECT count(*) AS n FROM newest)"
+            " SELECT id, 1 FROM newest"
+            " UNION ALL"
+            " (SELECT d.id, 2 FROM answers_searchdocument d"
+            "  WHERE (SELECT n FROM found) >= %(walk_from)s AND (SELECT n FROM found) < %(wanted)s"
+            "  AND d.source = 'question' AND ts_match_vq(d.search_vector, (SELECT q FROM q))"
+            "  AND d.id > (SELECT id FROM top)"
+            "   - (SELECT least(%(walk_limit)s, floor(%(walk_scale)s / greatest(n, 1))::bigint) FROM found)"
+            "  ORDER BY d.id DESC LIMIT %(wanted)s)"
+            " UNION ALL"
+            " (SELECT d.id, 3 FROM answers_searchdocument d"
+            "  WHERE (SELECT n FROM found) < %(walk_from)s"
+            "  AND d.source = 'question' AND d.search_vector @@ (SELECT q FROM q) LIMIT %(cap)s)",
+            {"query": query, "window": self.RECENT_WINDOW, "wanted": wanted,
+             "walk_from": self.MIN_MATCHES_TO_WALK, "walk_limit": self.WALK_LIMIT,
+             # A walk long enough to find `wanted` at the rate step 1 found them, and half again.
+             "walk_scale": self.RECENT_WINDOW * wanted * 1.5, "cap": self.MATCH_CAP + 1},
+            prepare=prepared(),
         )
-        return [int(row[0]) for row in cursor.fetchall()]
+
+    def _read_newest(self, cursor: psycopg.Cursor[Any]) -> list[int]:
+        """Ids of the newest matches (up to BROAD_MATCHES + 1), newest first."""
+        rows = cursor.fetchall()
+        steps: dict[int, list[int]] = {self._WINDOW: [], self._LONGER_WALK: [], self._INDEX: []}
+        for doc_id, step in rows:
+            steps[int(step)].append(int(doc_id))
+        if len(steps[self._WINDOW]) > BROAD_MATCHES:
+            return steps[self._WINDOW]
+        if len(steps[self._WINDOW]) >= self.MIN_MATCHES_TO_WALK:
+            return steps[self._LONGER_WALK]
+        return sorted(steps[self._INDEX], reverse=True)[:BROAD_MATCHES + 1]
 
     def fuzzy(self, text: str, limit: int) -> list[tuple[int, float]]:
         text = " ".join(safe_words(text.split()))

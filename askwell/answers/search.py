@@ -193,7 +193,7 @@ def _weigh_the_subject_over_the_cue(plan: QueryPlan, cue_words: frozenset[str]) 
 def _question_candidates(plan: QueryPlan, state: engine.State, search_backend: SearchBackend,
                          meanwhile: Callable[[], None]) -> list[int]:
     """Community questions that share the person's own words (`meanwhile` runs once, while
-    the backend works on the first search).
+    the backend works on the searches).
 
     Requiring every word (then the two most telling ones) keeps the backend's work small
     on millions of questions, where "any word" would make it rank most of the table.
@@ -201,13 +201,12 @@ def _question_candidates(plan: QueryPlan, state: engine.State, search_backend: S
     own = list(dict.fromkeys(term.word for term in plan.terms if term.weight >= CORRECTED_WEIGHT))
     if not own:
         own = plan.backend_words[:2]
-    found = search_backend.candidates(own, DocumentOrigin.QUESTION, QUESTION_CANDIDATES, every=True,
-                                      meanwhile=meanwhile)
-    if len(found) < QUESTION_CANDIDATES // 4 and len(own) > 2:
-        telling = sorted(own, key=lambda word: -state.stats.idf(search_stem(word)))[:2]
-        seen = {doc_id for doc_id, _ in found}
-        more = search_backend.candidates(telling, DocumentOrigin.QUESTION, QUESTION_CANDIDATES, every=True)
-        found += [(doc_id, value) for doc_id, value in more if doc_id not in seen]
+    searches = [own]
+    if len(own) > 2:
+        # When every word finds few, the two most telling ones.
+        searches.append(sorted(own, key=lambda word: -state.stats.idf(search_stem(word)))[:2])
+    found = search_backend.question_candidates(searches, QUESTION_CANDIDATES, enough=QUESTION_CANDIDATES // 4,
+                                               meanwhile=meanwhile)
     return [doc_id for doc_id, _ in found]
 
 

@@ -133,10 +133,51 @@ def test_the_search_statements_are_prepared_unless_switched_off(settings: Any) -
     with _planned_once() as cursor:
         cursor.execute("DEALLOCATE ALL")  # through psycopg, which then forgets its own list too
     backend().candidates(["zebra"], "question", 12, every=True)
-    assert any("WITH newest" in statement for statement in _prepared_searches())
+    assert any("ts_match_vq" in statement for statement in _prepared_searches())
 
     with _planned_once() as cursor:
         cursor.execute("DEALLOCATE ALL")
     settings.DB_PREPARED_SEARCHES = False
     assert len(backend().candidates(["zebra"], "question", 12, every=True)) == 2
     assert _prepared_searches() == []
+
+
+def index_titles(titles: list[str], first: int = 8000) -> None:
+    for number, title in enumerate(titles, start=first):
+        index_question(number, title, "Answer: stretch.", f"/questions/{number}/", True)
+
+
+def test_a_later_search_adds_only_when_the_earlier_ones_find_too_few() -> None:
+    index_titles(["Zebra cramp at dawn", "Okapi cramp at dusk", "Okapi cramp at noon", "Okapi twitch"])
+    few = backend().question_candidates([["zebra", "cramp"], ["okapi", "cramp"]], 12, enough=3)
+    assert len(few) == 3  # the zebra, then the two okapi cramps
+    enough = backend().question_candidates([["cramp"], ["okapi"]], 12, enough=3)
+    assert len(enough) == 3  # every cramp question; the okapi search adds nothing
+    assert len({doc_id for doc_id, _ in few}) == 3
+
+
+def test_on_sqlite_a_later_search_is_not_run_when_not_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from askwell.answers.backends import SqliteBackend
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's searches run one by one")
+    index_titles(["Zebra cramp one", "Zebra cramp two", "Zebra cramp three"])
+    searched = []
+    real = SqliteBackend.candidates
+    monkeypatch.setattr(SqliteBackend, "candidates", lambda self, words, *args, **kwargs: (
+        searched.append(list(words)), real(self, words, *args, **kwargs))[1])
+    SqliteBackend().question_candidates([["zebra"], ["cramp"]], 12, enough=3)
+    assert searched == [["zebra"]]
+
+
+@on_postgresql
+def test_on_postgresql_every_search_is_in_flight_while_the_caller_works() -> None:
+    from psycopg import pq
+
+    index_titles(["Zebra cramp one", "Okapi cramp two"])
+    seen = []
+    found = backend().question_candidates(
+        [["zebra", "cramp"], ["okapi"]], 12, enough=3,
+        meanwhile=lambda: seen.append(connection.connection.info.pipeline_status))
+    assert seen == [pq.PipelineStatus.ON]
+    assert len(found) == 2  # the okapi search was sent with the first, and used
