@@ -191,7 +191,10 @@ class PostgresBackend:
     # costs (a 3,000-row window was about 1.1 ms, most of a question's SQL at 100,000 questions),
     # so the first look is short: it still fills up for words in a tenth of the questions.
     RECENT_WINDOW = 1000
-    WALK_LIMIT = 20_000  # rows; 6-20 ms at 1M questions, depending on the cache
+    # Rows; each costs about 0.5 us. 20,000 rows were 10-11 ms at 100,000 questions, the
+    # slowest 1% of questions; 10,000 halve that and changed 6 of 187 development questions'
+    # lists (3 in their first three, none first) over 100,000 synthetic questions.
+    WALK_LIMIT = 10_000
     MIN_MATCHES_TO_WALK = 3  # found in RECENT_WINDOW rows: dense enough that a longer walk pays
     MATCH_CAP = 3000
 
