@@ -296,9 +296,12 @@ class PostgresBackend:
             "   - (SELECT least(%(walk_limit)s, floor(%(walk_scale)s / greatest(n, 1))::bigint) FROM found)"
             "  ORDER BY d.id DESC LIMIT %(wanted)s)"
             " UNION ALL"
-            " (SELECT d.id, 3 FROM answers_searchdocument d"
+            # The newest of at most `cap` matches, sorted here: sending every match back
+            # cost the client about 1 ms of CPU for 3,000 rows.
+            " (SELECT id, 3 FROM (SELECT d.id FROM answers_searchdocument d"
             "  WHERE (SELECT n FROM found) < %(walk_from)s"
-            "  AND d.source = 'question' AND d.search_vector @@ (SELECT q FROM q) LIMIT %(cap)s)",
+            "  AND d.source = 'question' AND d.search_vector @@ (SELECT q FROM q) LIMIT %(cap)s) sample"
+            "  ORDER BY id DESC LIMIT %(wanted)s)",
             {"query": query, "window": self.RECENT_WINDOW, "wanted": wanted,
              "walk_from": self.MIN_MATCHES_TO_WALK, "walk_limit": self.WALK_LIMIT,
              # A walk long enough to find `wanted` at the rate step 1 found them, and half again.
@@ -316,7 +319,7 @@ class PostgresBackend:
             return steps[self._WINDOW]
         if len(steps[self._WINDOW]) >= self.MIN_MATCHES_TO_WALK:
             return steps[self._LONGER_WALK]
-        return sorted(steps[self._INDEX], reverse=True)[:BROAD_MATCHES + 1]
+        return steps[self._INDEX]
 
     def fuzzy(self, text: str, limit: int) -> list[tuple[int, float]]:
         text = " ".join(safe_words(text.split()))
