@@ -236,7 +236,9 @@ class PostgresBackend:
                         self._send_newest(each, query)
                     if meanwhile is not None:
                         meanwhile()
-                    found_newest = [self._read_newest(each) for each in cursors]
+                # Read once the pipeline has ended: ending it waits for every result at once,
+                # where reading inside it would wait once for the results and again for the end.
+                found_newest = [self._read_newest(each) for each in cursors]
             finally:
                 for each in cursors[1:]:
                     each.close()
