@@ -138,7 +138,7 @@ def _planned_once() -> Iterator[psycopg.Cursor[Any]]:
 PREPARE_ONLY_WHEN_ASKED = 1 << 30
 
 
-def psycopg_cursor(raw: psycopg.Connection[Any]) -> psycopg.Cursor[Any]:
+def _another_cursor(raw: psycopg.Connection[Any]) -> psycopg.Cursor[Any]:
     """Another cursor like _planned_once's, for a second statement in flight at once."""
     import psycopg
 
@@ -166,8 +166,9 @@ def _first_enough(results: Iterator[list[tuple[int, float]]], enough: int) -> li
 @contextmanager
 def _sent_at_once(cursor: psycopg.Cursor[Any]) -> Iterator[None]:
     """Within this block a statement goes to PostgreSQL as soon as it is executed, and the
-    caller waits only when it fetches (libpq's pipeline mode), so work done in between runs
-    while PostgreSQL works: the sentence model's 1.5-2.5 ms hides most of a search's."""
+    caller waits for the results only when it fetches or the block ends (libpq's pipeline
+    mode), so work done in between runs while PostgreSQL works: the sentence model's
+    2-3 ms hide most of a search's."""
     import psycopg
 
     if not psycopg.Pipeline.is_supported():
@@ -229,7 +230,7 @@ class PostgresBackend:
             return []
         with _planned_once() as cursor:
             raw = cursor.connection
-            cursors = [cursor, *(psycopg_cursor(raw) for _ in queries[1:])]
+            cursors = [cursor, *(_another_cursor(raw) for _ in queries[1:])]
             try:
                 with _sent_at_once(cursor):
                     for each, query in zip(cursors, queries, strict=True):
