@@ -96,11 +96,14 @@ def semantic_status(load: bool = True) -> str:
     return _encoder_status or ""
 
 
-def as_document(row: SearchDocument) -> Document:
-    return Document(
-        id=row.pk, key=row.key, kind=row.kind, title=row.title, synonyms=row.synonyms, body=row.body,
-        url=row.url, source=row.source,
-    )
+# A search document's columns, in the order document_of takes them (values_list rows).
+DOCUMENT_COLUMNS = ("pk", "key", "kind", "title", "synonyms", "body", "url", "source")
+
+
+def document_of(pk: int, key: str, kind: str, title: str, synonyms: str, body: str, url: str,
+                source: str) -> Document:
+    """A search document's row, analysed for ranking."""
+    return Document(id=pk, key=key, kind=kind, title=title, synonyms=synonyms, body=body, url=url, source=source)
 
 
 def _signature() -> tuple[Any, ...]:
@@ -121,7 +124,8 @@ def _subjects(lists: list[list[str]]) -> tuple[tuple[str, ...], ...]:
 
 
 def _build(signature: tuple[Any, ...]) -> State:
-    documents = {row.pk: as_document(row) for row in SearchDocument.objects.filter(source=DocumentOrigin.KNOWLEDGE)}
+    rows = SearchDocument.objects.filter(source=DocumentOrigin.KNOWLEDGE).values_list(*DOCUMENT_COLUMNS)
+    documents = {row[0]: document_of(*row) for row in rows}
     lexicon = default_lexicon()
     vocabulary: list[str] = []
     for document in documents.values():

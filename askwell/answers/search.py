@@ -86,7 +86,7 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
             else:
                 question_ids.append(doc_id)
     if question_ids:
-        rows = SearchDocument.objects.filter(pk__in=question_ids).values_list(*_DOCUMENT_COLUMNS)
+        rows = SearchDocument.objects.filter(pk__in=question_ids).values_list(*engine.DOCUMENT_COLUMNS)
         documents += [_community_document(*row) for row in rows]
     asked = question.types
 
@@ -114,16 +114,10 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
     return plan, ranked[:limit], state
 
 
-_DOCUMENT_COLUMNS = ("pk", "key", "kind", "title", "synonyms", "body", "url", "source")
-
-
-@functools.lru_cache(maxsize=4096)
-def _community_document(pk: int, key: str, kind: str, title: str, synonyms: str, body: str, url: str,
-                        source: str) -> Document:
-    """A community question analysed for ranking, once per process for the same text (the
-    newest questions on common subjects come up as candidates again and again; an edited
-    question is new text, so it is analysed afresh)."""
-    return Document(id=pk, key=key, kind=kind, title=title, synonyms=synonyms, body=body, url=url, source=source)
+# A community question analysed once per process for the same row (the newest questions on
+# common subjects come up as candidates again and again; an edited question is a new row, so
+# it is analysed afresh).
+_community_document = functools.lru_cache(maxsize=4096)(engine.document_of)
 
 
 @functools.lru_cache(maxsize=4096)
