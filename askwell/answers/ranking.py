@@ -329,6 +329,7 @@ class Scoring:
     the same for every candidate): each stem's weight, and with its idf; the bonus for each
     pair of neighbouring words; each group's best idf (for coverage)."""
 
+    stats: CorpusStats  # what the idf above came from; documents' term frequencies use it too
     weights: dict[str, float]
     worth: dict[str, float]  # weight x idf
     pairs: tuple[tuple[tuple[str, str], float], ...]
@@ -347,14 +348,15 @@ class Scoring:
         for term in plan.terms:
             group_idf[term.group] = max(group_idf.get(term.group, 0.0), stats.idf(term.stem))
             group_stems.setdefault(term.group, []).append(term.stem)
-        return cls(weights=weights, worth={stem_: weight * stats.idf(stem_) for stem_, weight in weights.items()},
+        return cls(stats=stats, weights=weights,
+                   worth={stem_: weight * stats.idf(stem_) for stem_, weight in weights.items()},
                    pairs=pairs, group_idf=group_idf,
                    group_stems={group: tuple(stems) for group, stems in group_stems.items()})
 
-    def score(self, document: Document, stats: CorpusStats) -> float:
+    def score(self, document: Document) -> float:
         """BM25F of the document for the question, with the phrase and title bonuses."""
         total = 0.0
-        table = document.pseudo_tf(stats)
+        table = document.pseudo_tf(self.stats)
         for stem_, worth in self.worth.items():
             pseudo_tf = table.get(stem_, 0.0)
             if pseudo_tf:
@@ -379,7 +381,7 @@ class Scoring:
 
 def score(plan: QueryPlan, document: Document, stats: CorpusStats, weights: dict[str, float] | None = None) -> float:
     """BM25F of the document for the question (one document; rerank scores many through one Scoring)."""
-    return Scoring.of(plan, stats, weights).score(document, stats)
+    return Scoring.of(plan, stats, weights).score(document)
 
 
 def coverage(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
@@ -412,7 +414,7 @@ def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
     ranked = []
     for document in documents:
         answers_asked = None if answers_type is None else answers_type(document)
-        ranked.append(Ranked(document, scoring.score(document, stats) * prior(document.key) * fit(answers_asked), 0.0,
+        ranked.append(Ranked(document, scoring.score(document) * prior(document.key) * fit(answers_asked), 0.0,
                              answers_asked=answers_asked))
     if similarity is not None:
         ranked = _blend_meaning(ranked, similarity)
