@@ -209,13 +209,7 @@ class PostgresBackend:
         if not query:
             return []
         with _planned_once() as cursor:
-            cursor.execute(
-                "SELECT d.id, ts_rank_cd(%s, d.search_vector, q) AS score "
-                "FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
-                "WHERE d.source = %s AND d.search_vector @@ q ORDER BY score DESC, d.id LIMIT %s",
-                [self.WEIGHTS, query, source, limit], prepare=prepared(),
-            )
-            return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
+            return self._best_ranked(cursor, query, "d.source = %s AND d.search_vector @@ q", source, limit)
 
     def question_candidates(self, searches: Sequence[Sequence[str]], limit: int, enough: int,
                             meanwhile: Callable[[], None] | None = None,
@@ -253,11 +247,17 @@ class PostgresBackend:
         it worth asking PostgreSQL to rank them (by id, without a second search)."""
         if len(newest) > BROAD_MATCHES or len(newest) <= limit:
             return [(doc_id, 0.0) for doc_id in newest[:limit]]
+        return self._best_ranked(cursor, query, "d.id = ANY(%s)", newest, limit)
+
+    def _best_ranked(self, cursor: psycopg.Cursor[Any], query: str, condition: str, value: object,
+                     limit: int) -> list[tuple[int, float]]:
+        """The documents meeting `condition` (one of the two fixed ones above, with one value)
+        that rank highest for the query."""
         cursor.execute(
             "SELECT d.id, ts_rank_cd(%s, d.search_vector, q) AS score "
             "FROM answers_searchdocument d, websearch_to_tsquery('english', %s) q "
-            "WHERE d.id = ANY(%s) ORDER BY score DESC, d.id LIMIT %s",
-            [self.WEIGHTS, query, newest, limit], prepare=prepared(),
+            f"WHERE {condition} ORDER BY score DESC, d.id LIMIT %s",  # noqa: S608 - fixed conditions
+            [self.WEIGHTS, query, value, limit], prepare=prepared(),
         )
         return [(int(row[0]), float(row[1])) for row in cursor.fetchall()]
 
