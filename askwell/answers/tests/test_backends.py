@@ -13,13 +13,16 @@ pytestmark = pytest.mark.django_db
 on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's candidate steps")
 
 
-def index_many(count: int, first: int = 7000) -> list[int]:
+def index_titles(titles: list[str], first: int = 8000) -> list[int]:
     ids = []
-    for number in range(first, first + count):
-        title = f"Zebra-crossing cramp number {number}"
+    for number, title in enumerate(titles, start=first):
         index_question(number, title, "Answer: stretch.", f"/questions/{number}/", True)
         ids.append(number)
     return ids
+
+
+def index_many(count: int, first: int = 7000) -> list[int]:
+    return index_titles([f"Zebra-crossing cramp number {number}" for number in range(first, first + count)], first)
 
 
 def document_ids() -> list[int]:
@@ -140,11 +143,6 @@ def test_the_search_statements_are_prepared_unless_switched_off(settings: Any) -
     settings.DB_PREPARED_SEARCHES = False
     assert len(backend().candidates(["zebra"], "question", 12, every=True)) == 2
     assert _prepared_searches() == []
-
-
-def index_titles(titles: list[str], first: int = 8000) -> None:
-    for number, title in enumerate(titles, start=first):
-        index_question(number, title, "Answer: stretch.", f"/questions/{number}/", True)
 
 
 def test_a_later_search_adds_only_when_the_earlier_ones_find_too_few() -> None:
