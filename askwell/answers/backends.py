@@ -48,6 +48,28 @@ class SearchBackend(Protocol):
         """Rebuild the backend index from the documents table."""
 
 
+def document_rows(ids: Sequence[int], columns: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The search documents with these ids, as rows of the named model fields, in key order
+    (the model's own order): one plain statement, the same on both databases. Through the
+    ORM, building this query cost five to eight times what SQLite took to run it."""
+    from askwell.answers.models import SearchDocument
+
+    if not ids:
+        return []
+    quote = connection.ops.quote_name
+
+    def column(name: str) -> str:
+        field = SearchDocument._meta.pk if name == "pk" else SearchDocument._meta.get_field(name)
+        return quote(str(getattr(field, "column", name)))
+
+    names = ", ".join(column(name) for name in columns)
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {names} FROM {quote(SearchDocument._meta.db_table)} "  # noqa: S608 - model names
+                       f"WHERE {column('pk')} IN ({marks}) ORDER BY {column('key')}", list(ids))
+        return [tuple(row) for row in cursor.fetchall()]
+
+
 def safe_words(words: Sequence[str]) -> list[str]:
     return [word for word in dict.fromkeys(words) if SAFE_WORD.match(word)][:MAX_WORDS]
 

@@ -229,6 +229,9 @@ class Document:
     # live as long as the process's engine state): the snippet sentences with their stems, and
     # each stem's BM25F pseudo term frequency for the statistics it was last scored against.
     _sentences: list[tuple[str, frozenset[str]]] | None = field(default=None, init=False, repr=False)
+    # Stem -> the sentences holding it, so a snippet adds up only the sentences that share a
+    # word with the question (most share none).
+    _sentences_with: dict[str, tuple[int, ...]] | None = field(default=None, init=False, repr=False)
     # Keyed on the statistics object itself, not its id(): a document may outlive the
     # statistics it was scored against (cached community questions), and a new object may
     # reuse a freed one's id.
@@ -252,6 +255,16 @@ class Document:
             texts = [s.strip() for s in _SENTENCE.split(_CITATION.sub("", self.body)) if s.strip()]
             self._sentences = [(text, frozenset(content_stems(text))) for text in texts]
         return self._sentences
+
+    def sentences_with(self) -> dict[str, tuple[int, ...]]:
+        """Each stem of the body's sentences, with the positions of the sentences that hold it."""
+        if self._sentences_with is None:
+            positions: dict[str, list[int]] = {}
+            for index, (_, stems) in enumerate(self.sentences()):
+                for stem_ in stems:
+                    positions.setdefault(stem_, []).append(index)
+            self._sentences_with = {stem_: tuple(found) for stem_, found in positions.items()}
+        return self._sentences_with
 
     def pseudo_tf(self, stats: CorpusStats) -> dict[str, float]:
         """Each stem's field-weighted, length-normalised term frequency (BM25F before saturation)."""
@@ -305,6 +318,10 @@ class Ranked:
     # First by its words and first in meaning alike, among every candidate (set on the
     # first answer only): the two signals agree.
     agreed: bool = False
+
+    def with_coverage(self, coverage: float) -> Ranked:
+        return Ranked(self.document, self.score, coverage, self.similarity, self.words, self.answers_asked,
+                      self.agreed)
 
 
 def _term_weights(plan: QueryPlan, stats: CorpusStats) -> dict[str, float]:
@@ -370,13 +387,18 @@ class Scoring:
             total += TITLE_BONUS * sum(self.worth[stem_] for stem_ in title)
         return total
 
+    @functools.cached_property
+    def _total_idf(self) -> float:
+        return sum(self.group_idf.values())
+
     def coverage(self, document: Document) -> float:
         """The share of what the person asked (by informativeness) that the document speaks to."""
-        total = sum(self.group_idf.values())
+        total = self._total_idf
         if not total:
             return 0.0
+        stems = document.stems
         return sum(value for group, value in self.group_idf.items()
-                   if any(document.has(stem_) for stem_ in self.group_stems[group])) / total
+                   if any(stem_ in stems for stem_ in self.group_stems[group])) / total
 
 
 def score(plan: QueryPlan, document: Document, stats: CorpusStats, weights: dict[str, float] | None = None) -> float:
@@ -389,8 +411,14 @@ def coverage(plan: QueryPlan, document: Document, stats: CorpusStats) -> float:
     return Scoring.of(plan, stats).coverage(document)
 
 
+@functools.lru_cache(maxsize=8192)
 def prior(key: str) -> float:
     return next((value for prefix, value in SECTION_PRIOR.items() if key.startswith(prefix)), 1.0)
+
+
+# What answering (True) or not answering (False) the kind of question asked does to a
+# document's score; None when no kind was recognised.
+_FIT: dict[bool | None, float] = {None: 1.0, True: 1.0 + TYPE_BONUS, False: 1.0 - TYPE_PENALTY}
 
 
 def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
@@ -405,42 +433,39 @@ def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
     keeps its word share, so it neither gains nor loses by the model's presence.
     """
     scoring = Scoring.of(plan, stats)
-
-    def fit(answers_asked: bool | None) -> float:
-        if answers_asked is None:
-            return 1.0
-        return 1.0 + TYPE_BONUS if answers_asked else 1.0 - TYPE_PENALTY
-
-    ranked = []
+    scored: list[tuple[Document, float, bool | None]] = []
     for document in documents:
         answers_asked = None if answers_type is None else answers_type(document)
-        ranked.append(Ranked(document, scoring.score(document) * prior(document.key) * fit(answers_asked), 0.0,
-                             answers_asked=answers_asked))
+        scored.append((document, scoring.score(document) * prior(document.key) * _FIT[answers_asked], answers_asked))
     if similarity is not None:
-        ranked = _blend_meaning(ranked, similarity)
-    ranked = [r for r in ranked if r.score > 0]
+        ranked = _blend_meaning(scored, similarity)
+    else:
+        ranked = [Ranked(document, words, 0.0, answers_asked=answers_asked)
+                  for document, words, answers_asked in scored if words > 0]
     ranked.sort(key=lambda r: (-r.score, r.document.key))
     if ranked and similarity is not None:
         ranked[0] = replace(ranked[0], agreed=_first_both_ways(ranked))
     # Coverage only says how sure the first answers are; it is not part of the order, so
     # it is worked out for the ones that will be shown, not for every candidate.
-    return [replace(r, coverage=scoring.coverage(r.document)) if i < detail else r
-            for i, r in enumerate(ranked)]
+    return [r.with_coverage(scoring.coverage(r.document)) if i < detail else r for i, r in enumerate(ranked)]
 
 
 # The share of the order that meaning decides when the semantic model is present.
 MEANING_WEIGHT = 0.5
 
 
-def _blend_meaning(ranked: list[Ranked], similarity: Callable[[Document], float | None]) -> list[Ranked]:
-    top = max((r.score for r in ranked), default=0.0) or 1.0
+def _blend_meaning(scored: Sequence[tuple[Document, float, bool | None]],
+                   similarity: Callable[[Document], float | None]) -> list[Ranked]:
+    """The candidates with a score above nothing, each scored by words and meaning blended."""
+    top = max((words for _, words, _ in scored), default=0.0) or 1.0
     blended = []
-    for item in ranked:
-        words = item.score / top
-        meaning = similarity(item.document)
-        value = words if meaning is None else (1 - MEANING_WEIGHT) * words + MEANING_WEIGHT * max(0.0, meaning)
+    for document, words, answers_asked in scored:
+        share = words / top
+        meaning = similarity(document)
+        value = share if meaning is None else (1 - MEANING_WEIGHT) * share + MEANING_WEIGHT * max(0.0, meaning)
         # Kept on the word score's scale, so the thresholds of is_confident still read it.
-        blended.append(Ranked(item.document, value * top, item.coverage, meaning, item.score, item.answers_asked))
+        if value * top > 0:
+            blended.append(Ranked(document, value * top, 0.0, meaning, words, answers_asked))
     return blended
 
 
@@ -497,16 +522,15 @@ def document_snippet(document: Document, plan: QueryPlan, stats: CorpusStats, ma
         return ""
     sentences = [text for text, _ in analysed]
     worth = snippet_weights(plan, stats) if weights is None else weights
-
-    asked = worth.keys()
-
-    def value(index: int) -> float:
-        stems = analysed[index][1]
-        if stems.isdisjoint(asked):
-            return 0.0  # most sentences share no word with the question
-        return sum(w for s, w in worth.items() if s in stems)
-
-    best_index = max(range(len(sentences)), key=lambda i: (value(i), -i))
+    # Each sentence's value is the worth of the question's stems it holds, added in the
+    # order of `worth`; the most valuable comes first, the earliest of equals, the first
+    # sentence when none holds any.
+    values: dict[int, float] = {}
+    holding = document.sentences_with()
+    for stem_, w in worth.items():
+        for index in holding.get(stem_, ()):
+            values[index] = values.get(index, 0.0) + w
+    best_index = min(values, key=lambda i: (-values[i], i)) if values else 0
     passage = sentences[best_index]
     following = best_index + 1
     while following < len(sentences) and len(passage) + len(sentences[following]) + 1 <= max_chars:

@@ -13,10 +13,10 @@ from dataclasses import replace
 from typing import Any
 
 from askwell.answers import engine
-from askwell.answers.backends import SearchBackend, backend
+from askwell.answers.backends import SearchBackend, backend, document_rows
 from askwell.answers.english import is_common_english
 from askwell.answers.lexicon import default_lexicon, words_of
-from askwell.answers.models import DocumentOrigin, SearchDocument
+from askwell.answers.models import DocumentOrigin
 from askwell.answers.ranking import (
     CORRECTED_WEIGHT,
     STOPWORDS,
@@ -86,7 +86,7 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
             else:
                 question_ids.append(doc_id)
     if question_ids:
-        rows = SearchDocument.objects.filter(pk__in=question_ids).values_list(*engine.DOCUMENT_COLUMNS)
+        rows = document_rows(question_ids, engine.DOCUMENT_COLUMNS)
         documents += [_community_document(*row) for row in rows]
     asked = question.types
 

@@ -179,3 +179,16 @@ def test_on_postgresql_every_search_is_in_flight_while_the_caller_works() -> Non
         meanwhile=lambda: seen.append(connection.connection.info.pipeline_status))
     assert seen == [pq.PipelineStatus.ON]
     assert len(found) == 2  # the okapi search was sent with the first, and used
+
+
+def test_document_rows_are_the_orms_rows_in_the_models_order() -> None:
+    from askwell.answers.backends import document_rows
+    from askwell.answers.engine import DOCUMENT_COLUMNS
+    from askwell.answers.models import SearchDocument
+
+    index_titles(["Calf cramp after running", "Why does my eyelid twitch?", "Night cramps in both feet"])
+    ids = document_ids()[:2] + [123456789]  # one id that is not there
+    assert document_rows(ids, DOCUMENT_COLUMNS) == list(
+        SearchDocument.objects.filter(pk__in=ids).values_list(*DOCUMENT_COLUMNS))
+    assert len(document_rows(ids, DOCUMENT_COLUMNS)) == 2
+    assert document_rows([], DOCUMENT_COLUMNS) == []

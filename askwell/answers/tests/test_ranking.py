@@ -80,3 +80,26 @@ def test_a_lay_word_the_knowledge_base_never_uses_lends_its_full_weight_to_its_m
 def test_medicine_brand_names_reach_the_knowledge_base_words() -> None:
     plan = analyse("will tylenol help", default_lexicon(), CORRECTOR)
     assert "painkillers" in {t.word for t in plan.terms}
+
+
+def _snippet_of(body: str, question: str, max_chars: int = 260) -> str:
+    document = Document(id=1, key="k", kind="topic", title="Cramps", synonyms="", body=body, url="/k/",
+                        source="knowledge")
+    stats = CorpusStats.of([document])
+    return ranking.document_snippet(document, analyse(question, default_lexicon(), CORRECTOR), stats,
+                                    max_chars=max_chars)
+
+
+def test_a_snippet_starts_at_the_sentence_worth_most_to_the_question() -> None:
+    body = "Stretching helps. Night cramps wake people. Calf cramps at night are common. Drink water."
+    assert _snippet_of(body, "calf cramp at night", max_chars=40) == "Calf cramps at night are common."
+
+
+def test_a_snippet_takes_the_earliest_of_equal_sentences_and_the_following_ones_that_fit() -> None:
+    body = "Fluids matter. Eyelid twitching is harmless. Twitching eyelid again here. Rest well."
+    expected = "Eyelid twitching is harmless. Twitching eyelid again here."
+    assert _snippet_of(body, "eyelid twitching", max_chars=60) == expected
+
+
+def test_a_snippet_of_a_body_sharing_no_word_with_the_question_starts_at_the_beginning() -> None:
+    assert _snippet_of("First sentence here. Second one.", "eyelid") == "First sentence here. Second one."
