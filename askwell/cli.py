@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> None:
     command = argv[1] if len(argv) > 1 else "help"
     from django.conf import settings
 
+    from askwell.answers import model_loading
+
     # Not in a process that has set Django up already (tests), nor with settings named by the
     # environment (one's own, or the site's when the quick way found the database not ready).
     quick = command in QUICK_COMMANDS and not settings.configured and "DJANGO_SETTINGS_MODULE" not in os.environ
@@ -117,6 +119,10 @@ def main(argv: list[str] | None = None) -> None:
         # It is off until Django is set up; then what exists is frozen out of its reach, as a web
         # worker's is after its warm-up (core/warmup.py), and it runs as usual for the command.
         gc.disable()
+        # The sentence model loads on a second thread while the settings are read and Django sets
+        # up: ONNX Runtime's imports at once, the model (most of it in ONNX Runtime, without the
+        # GIL) once the settings say where it is. The engine takes it when the command asks for it.
+        model_loading.start()
     if command in QUICK_COMMANDS and "--skip-checks" not in argv:
         argv.append("--skip-checks")
     if command == "serve" and "--no-collectstatic" not in argv:
@@ -131,6 +137,7 @@ def main(argv: list[str] | None = None) -> None:
         # A fresh database, or migrations to apply: this once, the command runs on the
         # site's settings, which migrate and load the packs (ensure_ready) first.
         os.environ["DJANGO_SETTINGS_MODULE"] = SITE_SETTINGS
+        model_loading.wait()
         os.execv(sys.executable, [*_how_python_was_started(), *argv[1:]])
     if quick:
         gc.freeze()

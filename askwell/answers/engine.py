@@ -7,7 +7,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-import os
 import pickle
 import threading
 import time
@@ -20,7 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Max
 
-from askwell.answers import semantic
+from askwell.answers import model_loading, semantic
 from askwell.answers.english import common_words, preload_common_words
 from askwell.answers.filecache import keep_file
 from askwell.answers.lexicon import default_lexicon, words_of
@@ -65,7 +64,10 @@ def encoder() -> semantic.Encoder | None:
     if _encoder_status is None:
         with _lock:
             if _encoder_status is None:
-                _encoder, _encoder_status = semantic.load_encoder(settings.SEMANTIC_MODEL_DIR, _vector_cache_dir())
+                directory, cache_dir = settings.SEMANTIC_MODEL_DIR, model_loading.vector_cache_dir()
+                # Loaded on a second thread since the process started (askwell ask), or here.
+                _encoder, _encoder_status = (model_loading.take(directory, cache_dir)
+                                             or semantic.load_encoder(directory, cache_dir))
                 logger.log(logging.DEBUG if _encoder is not None else logging.WARNING, "%s", _encoder_status)
     return _encoder
 
@@ -77,16 +79,6 @@ def use_semantic(enabled: bool) -> None:
     with _lock:
         _encoder, _encoder_status = (None, None) if enabled else (None, "semantic model switched off in this process")
     forget()
-
-
-def _vector_cache_dir() -> Path:
-    """Beside the model when it may be written there: the vectors depend only on the model
-    and the passages (their file name says which), so every data directory on the machine
-    (each test database, each fresh install) reuses them instead of running the model again."""
-    model_dir = settings.SEMANTIC_MODEL_DIR
-    if model_dir is not None and os.access(model_dir, os.W_OK):
-        return Path(model_dir) / "vectors"
-    return Path(settings.DATA_DIR) / "cache"
 
 
 def semantic_status(load: bool = True) -> str:
@@ -144,7 +136,7 @@ def _build(signature: tuple[Any, ...]) -> State:
     model = encoder()
     vectors = None if model is None else semantic.topic_vectors(model, (
         semantic.TopicText(d.key, d.title, d.body, *[list(v or ()) for v in topics.get(d.key, ((), (), ()))[1:]])
-        for d in documents.values()), _vector_cache_dir())
+        for d in documents.values()), model_loading.vector_cache_dir())
     return State(
         signature=signature,
         documents=documents,
