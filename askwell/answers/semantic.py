@@ -33,7 +33,9 @@ MAX_TOKENS = 128  # a question's asking part fits; longer text adds time, not me
 # A passage is a topic's title with one stretch of its text: short enough for the model
 # to weigh each idea, long enough to carry one.
 PASSAGE_WORDS = 60
-BATCH = 32
+# How passages are turned into vectors (see Encoder.encode), part of the kept vectors' name:
+# vectors made another way (in batches, before 2026-11-28) are not reused.
+ENCODING = "each text alone"
 
 
 class Encoder:
@@ -52,25 +54,25 @@ class Encoder:
         ).hexdigest()[:16]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        rows: list[np.ndarray] = []
-        for start in range(0, len(texts), BATCH):
-            encodings = self._tokenizer.encode_batch(list(texts[start:start + BATCH]))
-            width = max(len(encoding.ids) for encoding in encodings)
-            ids = np.zeros((len(encodings), width), dtype=np.int64)
-            mask = np.zeros((len(encodings), width), dtype=np.int64)
-            for row, encoding in enumerate(encodings):
-                ids[row, :len(encoding.ids)] = encoding.ids
-                mask[row, :len(encoding.ids)] = encoding.attention_mask
-            with self._lock:
-                (vectors,) = self._session.run(None, {
-                    "input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
-            rows.append(np.asarray(vectors, dtype=np.float32))
-        if not rows:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.vstack(rows)
+        """One vector per text, each text run through the model alone.
+
+        The model is quantised dynamically: each run takes one scale for all the activations
+        it holds. Texts run together in a batch (with their padding) would each get a vector
+        that depends on the others in the batch, so editing one topic could move the scores
+        of unrelated ones, and a question (always run alone) would be compared with passages
+        made another way. Alone, a text's vector is its own; on one thread it is also faster
+        than batches of passages padded to the longest."""
+        rows = [self.encode_one(text) for text in texts]
+        return np.vstack(rows) if rows else np.zeros((0, 384), dtype=np.float32)
 
     def encode_one(self, text: str) -> np.ndarray:
-        vector: np.ndarray = self.encode([text])[0]
+        encoding = self._tokenizer.encode(text)
+        ids = np.asarray([encoding.ids], dtype=np.int64)
+        with self._lock:
+            (vectors,) = self._session.run(None, {
+                "input_ids": ids, "attention_mask": np.asarray([encoding.attention_mask], dtype=np.int64),
+                "token_type_ids": np.zeros_like(ids)})
+        vector: np.ndarray = np.asarray(vectors[0], dtype=np.float32)
         return vector
 
 
@@ -204,7 +206,8 @@ def topic_vectors(encoder: Encoder, topics: Iterable[TopicText], cache_dir: Path
         for passage in passages(topic):
             owner.append(len(keys) - 1)
             texts.append(passage)
-    digest = hashlib.sha256(json.dumps([encoder.fingerprint, keys, owner, texts]).encode()).hexdigest()[:24]
+    digest = hashlib.sha256(
+        json.dumps([encoder.fingerprint, ENCODING, keys, owner, texts]).encode()).hexdigest()[:24]
     cached = cache_dir / f"topic-vectors-{digest}.npy" if cache_dir is not None else None
     matrix: Any = None
     if cached is not None and cached.is_file():

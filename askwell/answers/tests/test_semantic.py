@@ -132,6 +132,19 @@ def test_the_model_puts_a_paraphrase_closer_than_an_unrelated_sentence() -> None
 
 
 @needs_model
+def test_a_texts_vector_does_not_depend_on_the_texts_encoded_with_it() -> None:
+    # Dynamic INT8 quantisation takes one scale per run: texts run together would each get
+    # a vector shaped by the others (editing one topic would move unrelated topics' scores).
+    encoder, status = semantic.load_encoder(MODEL)
+    assert encoder is not None, status
+    passage = "Calf cramps: a sudden tight pain in the back of the lower leg, often at night."
+    long_neighbour = "Stretching: " + "hold the stretch gently for thirty seconds and breathe slowly. " * 8
+    alone = encoder.encode([passage])[0]
+    assert np.array_equal(encoder.encode([long_neighbour, passage, "x"])[1], alone)
+    assert np.array_equal(encoder.encode_one(passage), alone)
+
+
+@needs_model
 @pytest.mark.django_db
 def test_the_engine_answers_with_and_without_the_model() -> None:
     from askwell.answers.search import answer
