@@ -31,7 +31,8 @@ SETS = (("real questions (dev half)", REAL_QUESTIONS),
         ("held-out set", REPO / "bench" / "answers_holdout.yaml"),
         ("blind set 2", REPO / "bench" / "answers_blind2.yaml"),
         ("blind set 5", REPO / "bench" / "answers_blind5.yaml"),
-        ("blind set 6", REPO / "bench" / "answers_blind6.yaml"))
+        ("blind set 6", REPO / "bench" / "answers_blind6.yaml"),
+        ("blind set 7", REPO / "bench" / "answers_blind7.yaml"))
 sys.path.insert(0, str(REPO))
 
 
