@@ -46,6 +46,7 @@ RULE_EXAMPLES = {
     "collapse": "my wife collapsed in the kitchen and isn't responding",
     "suicidal-thoughts": "I keep having suicidal thoughts but I have no plan",
     "baby-fever": "my 6 week old baby has a temperature of 38.2",
+    "baby-spasms": "our 6 month old keeps bending forward suddenly with her arms going stiff, a few times in a row",
     "child-unwell-today": "my 8 month old is not feeding and has had no wet nappies since this morning",
     "shortness-of-breath": "I've been short of breath for a week and it's getting worse",
     "allergic-reaction-spreading": "I'm allergic to penicillin and have come out in hives after my antibiotics",
@@ -268,6 +269,11 @@ def test_a_babys_fever_depends_on_age_and_temperature(text: str, level: str) -> 
     ("I've been having suicidal thoughts lately, no plan", "urgent"),
     ("I've been self harming again", "urgent"),
     ("my daughter says she wants to die and has been stockpiling pills", "emergency"),
+    # Hopelessness about living, in other words than "suicide" or "die".
+    ("honestly I don't see the point in going on any more with this pain", "urgent"),
+    ("whats the point of living like this, the spasms never stop", "urgent"),
+    ("I've lost the will to live, every night the cramps come back", "urgent"),
+    ("I can't carry on like this", "urgent"),
 ])
 def test_crisis_texts_carry_the_crisis_flag(text: str, level: str) -> None:
     result = triage_text(text)
@@ -281,6 +287,8 @@ def test_crisis_texts_carry_the_crisis_flag(text: str, level: str) -> None:
     "I hurt myself playing football",
     "I have a plan to lose weight",
     "I'm fit and healthy, how do I stop leg cramps",
+    "is there any point going on with the physio exercises if they don't help",
+    "I'm tired of these cramps, what else can I try",
 ])
 def test_everyday_words_are_not_a_crisis_or_a_fit(text: str) -> None:
     result = triage_text(text)
@@ -402,3 +410,27 @@ def test_the_red_flag_not_signs_are_also_ignored_by_the_spasm_reader() -> None:
 
     not_signs = set(load_yaml("red_flags.yaml")["not_signs"])
     assert not_signs <= set(load_yaml("facts_lexicon.yaml")["ignore"])
+
+
+@pytest.mark.parametrize("text", [
+    "my 4 month old does little jerks one after another after his nap and his head drops",
+    "baby keeps jerking her arms up in clusters when she wakes",
+])
+def test_jerks_or_spasms_in_a_baby_are_seen_today_at_least(text: str) -> None:
+    result = triage_text(text)
+    assert "baby-spasms" in result.rule_ids, (text, result.rule_ids)
+    assert TRIAGE_LEVELS.index(result.level) <= TRIAGE_LEVELS.index("urgent")
+
+
+def test_a_childs_cramps_after_sport_are_not_a_babys_spasms() -> None:
+    result = triage_text("my 8 year old gets leg cramps after football")
+    assert result.level == "self_care" and "baby-spasms" not in result.rule_ids
+
+
+@pytest.mark.parametrize("text", [
+    "my back went into spasm lifting a box and now I can't really feel anything when I wipe",
+    "lower back spasms and I can't feel the toilet paper properly",
+])
+def test_back_trouble_with_numbness_when_wiping_is_an_emergency(text: str) -> None:
+    result = triage_text(text)
+    assert result.level == "emergency" and "cauda-equina-signs" in result.rule_ids, (text, result.rule_ids)
