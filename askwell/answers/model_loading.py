@@ -12,6 +12,7 @@ No Django models here: this runs before the apps are ready. Only the settings ar
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from pathlib import Path
@@ -72,6 +73,10 @@ class _Loading:
         self.key = (directory, cache_dir)
         self._told.set()
 
+    @property
+    def told(self) -> bool:
+        return self._told.is_set()
+
     def result(self) -> Loaded:
         self._thread.join()
         assert self._result is not None  # _run always sets it once told
@@ -107,9 +112,15 @@ def take(directory: Path | None, cache_dir: Path | None) -> Loaded | None:
 
 
 def wait() -> None:
-    """Let a load under way finish: before the process replaces itself (exec), which would cut
-    it off half way through writing the optimised model it keeps."""
+    """Let a load under way finish before the process replaces itself (exec) or ends on an
+    error, either of which would cut it off half way: through writing the optimised model it
+    keeps, or inside ONNX Runtime as the runtime's library is torn down. (A command that
+    answered ends at once, with the model taken.) A thread never told where to load is only
+    waiting, and is left."""
     with _lock:
         started = _started
-    if started is not None:
+    if started is not None and started.told:
         started.result()
+
+
+atexit.register(wait)

@@ -3,6 +3,8 @@ uses what it loaded, and a load that fails there still answers, with words alone
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
@@ -62,3 +64,23 @@ def test_a_load_that_fails_on_the_second_thread_answers_with_words_alone_and_say
     assert "note: semantic model failed to load (no memory for the session): lexical ranking only" in err.getvalue()
     assert "1. " in out.getvalue()  # answers, ranked by their words
     assert engine.encoder() is None
+
+
+def test_a_process_ending_early_lets_the_load_under_way_finish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`askwell ask --limit 0 x` ends on an error before it asks for the model: the process
+    waits for the load (at exit, or before it execs) instead of tearing ONNX Runtime down
+    under it, or leaving half an optimised model behind."""
+    loading = threading.Event()
+
+    def slow(*args: object) -> tuple[None, str]:
+        loading.set()
+        time.sleep(0.2)
+        return None, "loaded late"
+
+    monkeypatch.setattr(semantic, "load_encoder", slow)
+    model_loading.start()
+    assert loading.wait(10)
+    model_loading.wait()
+    started = model_loading._started
+    assert started is not None and not started._thread.is_alive()
+    assert started.result() == (None, "loaded late")
