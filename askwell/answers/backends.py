@@ -6,6 +6,7 @@ before building a query, so nothing a person types can reach the query syntax.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -52,10 +53,21 @@ def document_rows(ids: Sequence[int], columns: Sequence[str]) -> list[tuple[Any,
     """The search documents with these ids, as rows of the named model fields, in key order
     (the model's own order): one plain statement, the same on both databases. Through the
     ORM, building this query cost five to eight times what SQLite took to run it."""
-    from askwell.answers.models import SearchDocument
-
     if not ids:
         return []
+    select, id_column, order = _document_rows_statement(connection.vendor, tuple(columns))
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{select} WHERE {id_column} IN ({marks}) ORDER BY {order}", list(ids))
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+@functools.lru_cache(maxsize=8)
+def _document_rows_statement(vendor: str, columns: tuple[str, ...]) -> tuple[str, str, str]:
+    """document_rows' SELECT ... FROM, id column and order, from the model's names: worked out
+    once per database vendor, not on every answer."""
+    from askwell.answers.models import SearchDocument
+
     quote = connection.ops.quote_name
 
     def column(name: str) -> str:
@@ -63,11 +75,8 @@ def document_rows(ids: Sequence[int], columns: Sequence[str]) -> list[tuple[Any,
         return quote(str(getattr(field, "column", name)))
 
     names = ", ".join(column(name) for name in columns)
-    marks = ", ".join(["%s"] * len(ids))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {names} FROM {quote(SearchDocument._meta.db_table)} "  # noqa: S608 - model names
-                       f"WHERE {column('pk')} IN ({marks}) ORDER BY {column('key')}", list(ids))
-        return [tuple(row) for row in cursor.fetchall()]
+    select = f"SELECT {names} FROM {quote(SearchDocument._meta.db_table)}"  # noqa: S608 - the model's own names
+    return select, column("pk"), column("key")
 
 
 def safe_words(words: Sequence[str]) -> list[str]:

@@ -225,7 +225,7 @@ class Document:
     fields: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)
     lengths: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     pairs: set[tuple[str, str]] = field(default_factory=set, init=False, repr=False)
-    # Every stem in any field: `has` is asked for each candidate and each word of a question.
+    # Every stem in any field: coverage asks it of each shown candidate and each word of a question.
     stems: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     # Worked out once per document and kept while the document lives (the knowledge documents
     # live as long as the process's engine state): the snippet sentences with their stems, and
@@ -248,9 +248,6 @@ class Document:
             stems = content_stems(line)
             self.pairs.update(zip(stems, stems[1:], strict=False))
         self.stems = frozenset().union(*self.fields.values())
-
-    def has(self, stem_: str) -> bool:
-        return stem_ in self.stems
 
     def sentences(self) -> list[tuple[str, frozenset[str]]]:
         if self._sentences is None:
@@ -322,6 +319,7 @@ class Ranked:
     agreed: bool = False
 
     def with_coverage(self, coverage: float) -> Ranked:
+        """This result with its coverage: dataclasses.replace, without its cost on a hot path."""
         return Ranked(self.document, self.score, coverage, self.similarity, self.words, self.answers_asked,
                       self.agreed)
 
@@ -466,8 +464,9 @@ def _blend_meaning(scored: Sequence[tuple[Document, float, bool | None]],
         meaning = similarity(document)
         value = share if meaning is None else (1 - MEANING_WEIGHT) * share + MEANING_WEIGHT * max(0.0, meaning)
         # Kept on the word score's scale, so the thresholds of is_confident still read it.
-        if value * top > 0:
-            blended.append(Ranked(document, value * top, 0.0, meaning, words, answers_asked))
+        blended_score = value * top
+        if blended_score > 0:
+            blended.append(Ranked(document, blended_score, 0.0, meaning, words, answers_asked))
     return blended
 
 
