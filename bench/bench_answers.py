@@ -32,7 +32,8 @@ SETS = (("real questions (dev half)", REAL_QUESTIONS),
         ("blind set 2", REPO / "bench" / "answers_blind2.yaml"),
         ("blind set 5", REPO / "bench" / "answers_blind5.yaml"),
         ("blind set 6", REPO / "bench" / "answers_blind6.yaml"),
-        ("blind set 7", REPO / "bench" / "answers_blind7.yaml"))
+        ("blind set 7", REPO / "bench" / "answers_blind7.yaml"),
+        ("blind set 8", REPO / "bench" / "answers_blind8.yaml"))
 sys.path.insert(0, str(REPO))
 
 

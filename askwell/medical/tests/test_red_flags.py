@@ -434,3 +434,51 @@ def test_a_childs_cramps_after_sport_are_not_a_babys_spasms() -> None:
 def test_back_trouble_with_numbness_when_wiping_is_an_emergency(text: str) -> None:
     result = triage_text(text)
     assert result.level == "emergency" and "cauda-equina-signs" in result.rule_ids, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    # Intent said with "it" for one's life, and questions about how much would kill.
+    "tonight's the night I end it, I've had enough of this pain",
+    "I've decided to end it after the kids are asleep",
+    "how many of my mum's tablets would it take to not wake up",
+    "how many co-codamol would it take to die",
+])
+def test_stated_intent_or_asking_what_would_kill_is_an_emergency_with_crisis_help(text: str) -> None:
+    result = triage_text(text)
+    assert result.level == "emergency" and result.crisis, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "what is the lethal dose of amitriptyline",
+    "how much insulin would it take to die",
+])
+def test_asking_for_a_lethal_amount_is_an_emergency_with_crisis_help(text: str) -> None:
+    result = triage_text(text)
+    assert result.level == "emergency" and result.crisis, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "my manager would kill me if I took another sick day for my back",
+    "I end my run with five minutes of calf stretches",
+    "my legs were dead by the end of it, the cramps were awful",
+])
+def test_idioms_about_killing_or_ending_are_not_a_crisis(text: str) -> None:
+    assert not triage_text(text).crisis, (text, triage_text(text).rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "sudden excruciating pain in my stomach that came out of nowhere",
+    "all of a sudden the pain in my tummy is unbearable",
+])
+def test_sudden_and_severe_tummy_pain_is_an_emergency_in_any_word_order(text: str) -> None:
+    result = triage_text(text)
+    assert result.level == "emergency" and "severe-tummy-pain" in result.rule_ids, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "how much bleach does it take to kill mould in the shower",
+    "how long does it take to kill germs on a chopping board",
+])
+def test_killing_germs_or_mould_is_not_a_lethal_amount(text: str) -> None:
+    result = triage_text(text)
+    assert not result.crisis and result.level != "emergency", (text, result.rule_ids)

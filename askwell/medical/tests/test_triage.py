@@ -172,3 +172,27 @@ def test_it_reads_typed_contractions_and_comma_lists_safely(text: str, level: st
 def test_a_denial_by_a_verb_stops_at_the_comma() -> None:
     facts = triage_text("I can't stop shaking, confused")
     assert facts.level == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    # Bed rest asked about is not pain at night; a back that will not straighten is not weakness.
+    "is it better to rest in bed or keep moving with a back spasm",
+    "back spasm, should I lie in bed all day?",
+    "my lower back locked and I can't stand up straight",
+    # Hours of the same grip are an obvious cause for a hand cramp.
+    "my fingers cramp after hours of gaming",
+    "hand cramps up when I'm using a mouse all day",
+    # What the words mean, asked in general, is not both happening to someone.
+    "what's the difference between a cramp and a twitch?",
+])
+def test_everyday_back_and_hand_questions_are_not_urgent(text: str) -> None:
+    result = triage_text(text)
+    assert result.level in ("self_care", "see_doctor"), (text, result.rule_ids)
+
+
+def test_back_spasms_that_wake_someone_at_night_are_still_checked_today() -> None:
+    assert "back-pain-warning-signs" in triage_text("my back spasms wake me up at night").rule_ids
+
+
+def test_cramps_with_twitching_in_ones_own_muscles_are_still_urgent() -> None:
+    assert "cramps-with-twitching" in triage_text("my legs cramp and twitch all day").rule_ids
