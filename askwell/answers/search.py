@@ -209,14 +209,16 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
     started = time.perf_counter()
     limit = max(1, min(int(limit), MAX_LIMIT))
     text, truncated = normalise_query(query)
-    triage = triage_for(text)
+    triage, happening_now = triage_for(text)
     plan, ranked, state = search(text, limit)
     if triage["level"] == TriageLevel.EMERGENCY:
         ranked = _with_safety_topic(ranked, state, position=0)[:limit]
     elif triage["level"] == TriageLevel.URGENT:
-        # Same-day advice: the warning-signs page joins the top answers without pushing
-        # aside the page that answers the question itself.
-        ranked = _with_safety_topic(ranked, state, position=1)[:limit]
+        # Same-day advice: the warning-signs page joins the top answers. It comes first
+        # when something may be going wrong now (a clot, a cramp that will not let go);
+        # otherwise (a medicine to review, cramps in an unusual place) the page that
+        # answers the question itself stays first. Real questions of both kinds ask so.
+        ranked = _with_safety_topic(ranked, state, position=0 if happening_now else 1)[:limit]
     scope = COVERED if covers_subject(plan, state) else NOT_COVERED
     best = ranked[0] if ranked else None
     weights = snippet_weights(plan, state.stats)

@@ -10,5 +10,7 @@ from askwell.medical.contract import TriageObject
 from askwell.medical.triage import safe_triage_text
 
 
-def triage_for(text: str) -> TriageObject:
-    return safe_triage_text(text).to_object()
+def triage_for(text: str) -> tuple[TriageObject, bool]:
+    """The contract's triage object, and whether something may be going wrong right now."""
+    triage = safe_triage_text(text)
+    return triage.to_object(), triage.happening_now

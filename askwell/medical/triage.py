@@ -63,6 +63,9 @@ class TriageRule:
     # At least one of these signs must be present for the rule to match (None: no such set).
     required_signs: frozenset[str] | None = None
     safety_net: tuple[str, ...] = ()
+    # Something that may be going wrong right now (a clot, a cramp that will not let go):
+    # the warning signs answer the person before anything about the subject does.
+    happening_now: bool = False
 
     def to_dict(self) -> RuleObject:
         return {
@@ -141,6 +144,11 @@ class Triage:
         """Suicidal thoughts or self-harm: the answer leads with crisis help."""
         return any(rule.crisis for rule in self.rules)
 
+    @property
+    def happening_now(self) -> bool:
+        """A rule says something may be going wrong now: warning signs come first."""
+        return any(rule.happening_now for rule in self.rules)
+
     def to_object(self) -> TriageObject:
         """The contract's triage object, typed."""
         return {
@@ -199,6 +207,7 @@ def _rule(entry: Mapping[str, object], where: str, sources: dict[str, RuleSource
         sources=tuple(sources[s] for s in source_ids),
         matches=matches,
         crisis=bool(entry.get("crisis", False)),
+        happening_now=bool(entry.get("happening_now", False)),
         safety_net=tuple(str(item) for item in _listed(entry, "safety_net")),
         origin=origin,
         required_signs=required_signs(entry["condition"]) if "condition" in entry else None,

@@ -107,11 +107,22 @@ def test_a_typo_is_still_corrected(anonymous: Client) -> None:
 
 
 def test_same_day_advice_keeps_the_answer_first_and_the_warning_signs_page_next(anonymous: Client) -> None:
-    data = get(anonymous, q="I have a cramp in my calf that has lasted 20 minutes and won't ease")
+    data = get(anonymous, q="I've been on atorvastatin for years and lately my thighs ache every day")
     assert data["triage"]["level"] == "urgent"
     topics = [answer["topic"] for answer in data["answers"]]
     assert topics[0] != "care/emergency-signs"
     assert topics[1] == "care/emergency-signs"
+
+
+@pytest.mark.parametrize("question", [
+    "I have a cramp in my calf that has lasted 20 minutes and won't ease",
+    "just back from a long flight and one calf is swollen, warm and red, is it a cramp?",
+])
+def test_same_day_advice_for_something_going_wrong_now_puts_the_warning_signs_first(
+        anonymous: Client, question: str) -> None:
+    data = get(anonymous, q=question)
+    assert data["triage"]["level"] == "urgent"
+    assert data["answers"][0]["topic"] == "care/emergency-signs"
 
 
 def test_in_a_long_message_the_question_outweighs_the_story(anonymous: Client) -> None:

@@ -196,3 +196,10 @@ def test_back_spasms_that_wake_someone_at_night_are_still_checked_today() -> Non
 
 def test_cramps_with_twitching_in_ones_own_muscles_are_still_urgent() -> None:
     assert "cramps-with-twitching" in triage_text("my legs cramp and twitch all day").rule_ids
+
+
+def test_rules_say_whether_something_may_be_going_wrong_now() -> None:
+    assert triage_text("one calf is swollen, hot and red").happening_now
+    assert triage_text("calf cramp for 25 minutes, stretching isn't helping").happening_now
+    assert not triage_text("on simvastatin and my legs ache every day for no reason").happening_now
+    assert not triage_text("leg cramps at night").happening_now
