@@ -30,6 +30,9 @@ from askwell.medical import triage_text  # noqa: E402
 from askwell.medical.vocabulary import TRIAGE_LEVELS  # noqa: E402
 
 DEVSET = REPO_ROOT / "bench" / "triage_devset.yaml"
+# Sets written blind by helpers who never saw the rules; each header records its one blind
+# run. Printed a line each after the development set, so `make bench` shows all of them.
+HELD_OUT = tuple(REPO_ROOT / "bench" / f"triage_blind{n}.yaml" for n in (2, 3, 4, 5))
 REAL_QUESTIONS = REPO_ROOT.parent / "shared" / "eval" / "real_questions_dev.yaml"
 TIMING_ROUNDS = 5
 TARGETS = {
@@ -167,6 +170,14 @@ def main() -> int:
     print("  targets:")
     check_targets(figures)
     real_question_floors(args.verbose)
+    if args.set == DEVSET:
+        print("held-out sets (blind until their first run, recorded in each header):")
+        for path in HELD_OUT:
+            if path.exists():
+                held_overall, held_kinds, _ = score(load(path))
+                everyday_over = held_kinds.get("everyday", Tally())
+                print(f"  {path.name:<22} {held_overall.summary()}  everyday over "
+                      f"{everyday_over.rate(len(everyday_over.over)):.3f}")
     return 0
 
 

@@ -98,6 +98,12 @@ RULE_EXAMPLES = {
     "fall-hip-fracture-or-cannot-get-up": "mum fell in the bathroom and can't get up",
     "chickenpox-high-risk": "I'm 34 and I think I've got chickenpox",
     "sudden-hearing-loss": "woke up deaf in my right ear this morning",
+    "croup-getting-worse": "my son's croup is getting worse and he has a fever",
+    "knocked-out-adult-tooth": "my husband had a tooth knocked out in a fall",
+    "fever-after-malaria-risk": "got back from Kenya five days ago and now I have a fever",
+    "coughing-up-blood": "coughing up blood when I clear my throat",
+    "bleeding-on-warfarin": "on warfarin and my gums keep bleeding",
+    "low-mood-for-weeks": "I've been feeling low and can't be bothered with anything for a month",
     "mastitis": "I'm breastfeeding and one breast is hot, red and painful and I feel shivery",
     "run-out-of-medicine": "I've run out of my epilepsy tablets and the surgery is closed",
     "ear-problem-lasting": "earache for 4 days and my hearing is muffled",
@@ -482,3 +488,49 @@ def test_sudden_and_severe_tummy_pain_is_an_emergency_in_any_word_order(text: st
 def test_killing_germs_or_mould_is_not_a_lethal_amount(text: str) -> None:
     result = triage_text(text)
     assert not result.crisis and result.level != "emergency", (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Swelling told as puffing up, with wheeze: anaphylaxis.
+    ("first time trying peanut butter, my son's lips have puffed up and he's wheezing", "emergency"),
+    # The glass test told as rolling a glass over the rash.
+    ("high temperature and a rash that doesn't go away when I rolled a glass over it", "emergency"),
+    # Sepsis told without a temperature: flu-like illness, then mumbling or no wee with fast breathing.
+    ("my mum has had flu all week and now she's mumbling and not making any sense", "emergency"),
+    # Bleeding soaking through, a child near missing tablets, a loo full of blood.
+    ("I cut my leg on glass and the blood is soaking through the tea towel", "emergency"),
+    ("found my toddler with grandad's blood pressure tablets, two gone from the packet", "emergency"),
+    ("the loo is full of bright red blood and clots and I feel faint", "emergency"),
+    # Someone who will not wake, in learners' English too; a known fit going on too long.
+    ("my dad fall on floor and not wake up", "emergency"),
+    ("my son has epilepsy and this fit has been going on for 7 minutes", "emergency"),
+    # Urgent: hearing gone in one ear, psychosis told as beliefs, fewer kicks, malaria risk,
+    # coughing blood, bleeding on warfarin, a knocked-out adult tooth, croup getting worse.
+    ("I woke up and my right ear cannot hear anything at all", "urgent"),
+    ("my brother hasn't slept in days and thinks the neighbours are sending him messages", "urgent"),
+    ("32 weeks and I've barely felt the baby move today", "urgent"),
+    ("back from Nigeria last week and now I've got a fever and the shivers", "urgent"),
+    ("I've been coughing up a bit of blood in my phlegm since yesterday", "urgent"),
+    ("on apixaban and my gums keep bleeding and I have bruises I can't explain", "urgent"),
+    ("my 14 year old got an adult tooth knocked out playing hockey", "urgent"),
+    ("our toddler has croup and it's getting worse, now a high temperature too", "urgent"),
+    ("she told me she doesn't see the point anymore and won't get out of bed", "urgent"),
+    # See a GP: low mood for weeks.
+    ("for the last six weeks I've felt flat and can't be bothered with anything I used to enjoy", "see_doctor"),
+])
+def test_red_flags_told_in_other_words(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.level, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "not_level"), [
+    ("shoulder has been stiff for weeks and I can't lift my arm above my head", "emergency"),
+    ("getting up at night to wee and the flow is weak", "urgent"),
+    ("my baby has yellowish crusty patches on his head, cradle cap I think", "urgent"),
+    ("grandad's hearing has gone gradually over the years", "urgent"),
+    ("my 6 year old's baby tooth got knocked out at school", "urgent"),
+    ("sprained my ankle yesterday, a bit swollen but I can walk on it", "urgent"),
+])
+def test_everyday_troubles_near_those_red_flags_are_not_alarms(text: str, not_level: str) -> None:
+    result = triage_text(text)
+    assert TRIAGE_LEVELS.index(result.level) > TRIAGE_LEVELS.index(not_level), (text, result.level, result.rule_ids)
