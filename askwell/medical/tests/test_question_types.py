@@ -30,7 +30,16 @@ def test_in_a_long_message_the_sentence_that_asks_decides() -> None:
 
 def test_the_types_are_a_fixed_vocabulary() -> None:
     assert set(question_type_names()) == {
-        "what_is", "cause", "symptoms", "relief", "prevention", "see_doctor", "outlook", "side_effects"}
+        "what_is", "cause", "symptoms", "relief", "prevention", "see_doctor", "outlook", "side_effects", "where"}
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("which muscles cramp the most?", {"where"}),
+    ("where do people usually get spasms", {"where"}),
+    ("how do I get my shoulders to relax", {"relief"}),
+])
+def test_where_on_the_body_and_getting_muscles_to_let_go_are_read(text: str, types: set[str]) -> None:
+    assert types <= question_types(text)
 
 
 def test_a_long_message_has_an_asking_part() -> None:
