@@ -91,6 +91,21 @@ def _is_question(tokens: list[Token], sentences: list[tuple[int, int, bool]]) ->
 
 
 @cache
+def _yields_to() -> dict[str, frozenset[str]]:
+    """question_types.yaml `yields_to`: a type dropped when another is asked too (an empty
+    list: when any other is)."""
+    data = load_yaml("question_types.yaml")
+    names = set(data["types"])
+    rules: dict[str, frozenset[str]] = {}
+    for weaker, stronger in (data.get("yields_to") or {}).items():
+        others = frozenset(str(name) for name in stronger or ())
+        if str(weaker) not in names or not others <= names:
+            raise DataFileError(f"question_types.yaml: yields_to names unknown types ({weaker}: {sorted(others)})")
+        rules[str(weaker)] = others
+    return rules
+
+
+@cache
 def _question_openers() -> frozenset[str]:
     return frozenset(str(word) for word in load_yaml("question_types.yaml").get("question_openers") or ())
 
@@ -111,10 +126,9 @@ def _types(tokens: list[Token], sentences: list[tuple[int, int, bool]]) -> tuple
     in_question = [m for m in matches if any(s <= m.start < e for s, e, _ in asking)]
     chosen = in_question or matches
     found = {value for m in chosen for _, value in m.facts}
-    # "What are the symptoms of ...": the specific type is the question; "what is" is only
-    # the way it was put.
-    if len(found) > 1:
-        found.discard("what_is")
+    for weaker, stronger in _yields_to().items():
+        if weaker in found and (found & stronger if stronger else len(found) > 1):
+            found.discard(weaker)
     words = {tokens[i].word for m in chosen for i in range(m.start, m.end) if tokens[i].word.isalpha()}
     return frozenset(found), frozenset(words)
 

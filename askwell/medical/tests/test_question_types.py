@@ -73,3 +73,15 @@ def test_lead_types_are_known_types() -> None:
     from askwell.medical.question_types import leading_types, question_type_names
 
     assert leading_types() and leading_types() <= set(question_type_names())
+
+
+@pytest.mark.parametrize("text", [
+    "which symptoms with a leg cramp mean I should go to A&E?",
+    "what are the warning signs that a cramp is serious",
+])
+def test_asking_which_signs_need_a_doctor_asks_when_to_see_one(text: str) -> None:
+    assert question_types(text) == {"see_doctor"}
+
+
+def test_what_it_is_still_yields_to_any_other_type() -> None:
+    assert question_types("What are the symptoms of a charley horse?") == {"symptoms"}
