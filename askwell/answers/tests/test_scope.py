@@ -30,6 +30,8 @@ def test_questions_about_the_packs_subjects_are_covered(question: str) -> None:
     # "menstrual" is in none of the guides, so the engine drops it from what it searches
     # for; the scope decision still reads the person's own words
     "menstrual cramps, what helps",
+    # the subject's word used for a tool
+    "which sash cramp should I buy for woodworking",
 ])
 def test_other_subjects_and_near_misses_are_not_covered_and_never_confident(question: str) -> None:
     result = answer(question)
