@@ -104,6 +104,13 @@ RULE_EXAMPLES = {
     "coughing-up-blood": "coughing up blood when I clear my throat",
     "bleeding-on-warfarin": "on warfarin and my gums keep bleeding",
     "low-mood-for-weeks": "I've been feeling low and can't be bothered with anything for a month",
+    "infection-feeling-seriously-unwell": "had a temperature for two days and now something is really wrong",
+    "suspected-carbon-monoxide": "headaches every evening at home since the new gas fire was fitted",
+    "infection-on-immune-suppressing-medicine": "on methotrexate and I've got a sore throat and a fever",
+    "pain-after-tooth-removal": "tooth pulled three days ago and the pain is severe now",
+    "swollen-red-eyelid-with-fever": "eyelid swollen shut and red, with a temperature",
+    "possible-hiv-exposure": "had unprotected sex with someone who is HIV positive",
+    "breast-lump": "there's a lump in my breast that wasn't there before",
     "mastitis": "I'm breastfeeding and one breast is hot, red and painful and I feel shivery",
     "run-out-of-medicine": "I've run out of my epilepsy tablets and the surgery is closed",
     "ear-problem-lasting": "earache for 4 days and my hearing is muffled",
@@ -534,3 +541,37 @@ def test_red_flags_told_in_other_words(text: str, level: str) -> None:
 def test_everyday_troubles_near_those_red_flags_are_not_alarms(text: str, not_level: str) -> None:
     result = triage_text(text)
     assert TRIAGE_LEVELS.index(result.level) > TRIAGE_LEVELS.index(not_level), (text, result.level, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Emergencies told plainly (blind set 6's classes, in other words).
+    ("my husband takes rivaroxaban and banged his head on a cupboard door, he seems ok", "emergency"),
+    ("my toddler touched my hair straighteners and the skin on her fingers has gone white", "emergency"),
+    ("grandma is 84, since this morning she keeps talking to people who aren't there", "emergency"),
+    ("I've given away my things and made my will. tonight's the night.", "emergency"),
+    ("started near my belly button, now my whole tummy is agony and rock hard", "emergency"),
+    ("fell off the trampoline and there's bone poking out of his arm", "emergency"),
+    ("sudden pain in my right eye, it's red, I see halos round the lights and I threw up", "emergency"),
+    ("30 weeks pregnant and bleeding so much I've soaked a pad in half an hour", "emergency"),
+    # Same-day advice.
+    ("my daughter says she keeps not wanting to be here anymore", "urgent"),
+    ("flu for three days and today I feel like something is seriously wrong", "urgent"),
+    ("we all get headaches in the house but they go away when we go out, the boiler is old", "urgent"),
+    ("on chemo and I've got a temperature of 38.2 tonight", "urgent"),
+    ("had a tooth taken out on Monday and the pain is getting worse and worse", "urgent"),
+    ("my son's eyelid is swollen and red and he has a fever", "urgent"),
+    ("the condom split last night and he has HIV, what do I do", "urgent"),
+    ("i am sick since 4 days and cannot keep nothing down, even water", "urgent"),
+    ("my 3 year old has a high temperature and keeps pulling at her ear", "urgent"),
+    # See a GP.
+    ("I found a pea-sized lump in my breast last week", "see_doctor"),
+])
+def test_blind_set_six_classes_in_other_words(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.level, result.rule_ids)
+
+
+def test_being_paranoid_about_an_illness_is_not_paranoia() -> None:
+    result = triage_text("my son has a cold, no temperature, playing fine, but I'm paranoid after a friend's boy "
+                         "got ill")
+    assert "mental-health-crisis" not in result.rule_ids
