@@ -562,7 +562,7 @@ def test_everyday_troubles_near_those_red_flags_are_not_alarms(text: str, not_le
     ("my son's eyelid is swollen and red and he has a fever", "urgent"),
     ("the condom split last night and he has HIV, what do I do", "urgent"),
     ("i am sick since 4 days and cannot keep nothing down, even water", "urgent"),
-    ("my 3 year old has a high temperature and keeps pulling at her ear", "urgent"),
+    ("my 14 month old has a high temperature and keeps pulling at her ear", "urgent"),
     # See a GP.
     ("I found a pea-sized lump in my breast last week", "see_doctor"),
 ])

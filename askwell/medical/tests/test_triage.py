@@ -203,3 +203,14 @@ def test_rules_say_whether_something_may_be_going_wrong_now() -> None:
     assert triage_text("calf cramp for 25 minutes, stretching isn't helping").happening_now
     assert not triage_text("on simvastatin and my legs ache every day for no reason").happening_now
     assert not triage_text("leg cramps at night").happening_now
+
+
+def test_a_cramp_with_a_temperature_is_not_called_an_ordinary_cramp() -> None:
+    result = triage_text("my legs keep cramping and I have a temperature of 38.5")
+    assert "ordinary" not in result.rule_ids
+
+
+def test_earache_with_a_temperature_is_same_day_only_under_two() -> None:
+    assert triage_text("my 18 month old has a temperature and keeps tugging at her ear").level == "urgent"
+    older = triage_text("my 6 year old has earache and a slight temperature but is eating and playing")
+    assert older.level in ("self_care", "see_doctor"), older.rule_ids
