@@ -575,3 +575,15 @@ def test_being_paranoid_about_an_illness_is_not_paranoia() -> None:
     result = triage_text("my son has a cold, no temperature, playing fine, but I'm paranoid after a friend's boy "
                          "got ill")
     assert "mental-health-crisis" not in result.rule_ids
+
+
+@pytest.mark.parametrize("text", [
+    "my period is really heavy with blood and clots",
+    "the cramps aren't there anymore after stretching",
+    "my partner has HIV and is well on treatment, can his tablets cause cramps?",
+    "had a tooth extraction last month and my jaw is a bit swollen",
+    "small red lump on my eyelid like a spot, bit sore",
+])
+def test_words_near_the_new_signs_are_not_alarms_on_their_own(text: str) -> None:
+    result = triage_text(text)
+    assert result.level not in ("urgent", "emergency"), (text, result.rule_ids)
