@@ -583,6 +583,11 @@ def test_being_paranoid_about_an_illness_is_not_paranoia() -> None:
     "my partner has HIV and is well on treatment, can his tablets cause cramps?",
     "had a tooth extraction last month and my jaw is a bit swollen",
     "small red lump on my eyelid like a spot, bit sore",
+    "drank a tumbler of water before bed to stop cramps",
+    "a bit of blood on the loo roll when I wipe",
+    "my dad is mumbling in his sleep again",
+    "I didn't wake up with cramps last night for once",
+    "on steroids for my asthma and I've caught a cold",
 ])
 def test_words_near_the_new_signs_are_not_alarms_on_their_own(text: str) -> None:
     result = triage_text(text)
