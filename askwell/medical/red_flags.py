@@ -199,12 +199,18 @@ def _right_after_denial(tokens: list[Token], start: int) -> bool:
     return start > 0 and denies(tokens[start - 1].word)
 
 
+# "baby" before these is a kind of thing, not a baby ("a baby tooth", "baby oil").
+_NOT_A_BABY_AFTER = frozenset({"tooth", "teeth", "oil", "wipes", "powder", "shampoo", "monitor", "aspirin"})
+
+
 def _about(words: list[str], age_months: float | None) -> str | None:
     present = set(words)
     people = _people()
+    babies = {w for i, w in enumerate(words)
+              if w in people.baby and (i + 1 >= len(words) or words[i + 1] not in _NOT_A_BABY_AFTER)}
     if age_months is not None and age_months < 12:
         return "baby"
-    if present & people.baby:
+    if babies:
         return "baby"
     if (age_months is not None and age_months < 16 * 12) or present & people.child:
         return "child"
@@ -212,6 +218,9 @@ def _about(words: list[str], age_months: float | None) -> str | None:
         return "adult"
     if present & people.adult and ("my" in present or "our" in present):
         # "my dad has ..." even when "I" appears too ("I think my dad is having a stroke").
+        return "adult"
+    if words and words[0] in people.adult & people.named:
+        # The text opens with who it is about ("Dad is 79 ... he can't tell me what day it is").
         return "adult"
     if present & people.self_words or "my" in present:
         return "self"

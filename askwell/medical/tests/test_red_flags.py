@@ -238,6 +238,10 @@ def test_denied_signs_do_not_count(text: str, denied: str) -> None:
     ("my dad has chest pain", "adult", None),
     ("I have a headache", "self", None),
     ("my son is 3 months old and has a cough", "baby", 3.0),
+    # Opening with who it is about, without "my", even when "me" follows.
+    ("Grandma keeps forgetting my name and asking me where she is", "adult", None),
+    # A baby tooth is a child's tooth, not a baby.
+    ("my daughter's baby tooth is wobbly and bleeding a bit", "child", None),
 ])
 def test_who_the_text_is_about(text: str, about: str, months: float | None) -> None:
     facts = extract_facts(text)
