@@ -16,11 +16,12 @@ has its own vocabulary in askwell/medical/data/facts_lexicon.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from askwell.medical.data_files import read_yaml
+from askwell.medical.triage import PEOPLE
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -44,6 +45,9 @@ class Expansion:
 class Lexicon:
     lay_terms: dict[tuple[str, ...], tuple[str, ...]]
     misspellings: dict[str, str]
+    # Who the question describes (a PEOPLE tag of the medical core) -> knowledge-base words
+    # that colour the ranking without being what was asked.
+    people_terms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def longest_phrase(self) -> int:
@@ -114,9 +118,23 @@ def parse_lexicon(data: object) -> Lexicon:
                     misspellings[key] = value
             else:
                 lay_terms[tuple(key_words)] = tuple(value_words)
+    people_terms: dict[str, tuple[str, ...]] = {}
+    raw_people = data.get("people_terms") or {}
+    if not isinstance(raw_people, dict):
+        problems.append("people_terms: must be a mapping of who -> words")
+    else:
+        for raw_key, raw_value in raw_people.items():
+            key, value_words = str(raw_key), words_of(str(raw_value))
+            if key not in PEOPLE:
+                problems.append(f"people_terms: {key!r} is not one of {list(PEOPLE)}")
+            elif not value_words or " ".join(value_words) != str(raw_value):
+                problems.append(f"people_terms: {key!r} -> {raw_value!r}: "
+                                "the words must be lower-case letters and digits")
+            else:
+                people_terms[key] = tuple(value_words)
     if problems:
         raise LexiconError("\n".join(problems))
-    return Lexicon(lay_terms=lay_terms, misspellings=misspellings)
+    return Lexicon(lay_terms=lay_terms, misspellings=misspellings, people_terms=people_terms)
 
 
 def load_lexicon(path: Path = DATA_FILE) -> Lexicon:

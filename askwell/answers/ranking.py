@@ -29,6 +29,7 @@ MAX_QUERY_WORDS = 60
 ORIGINAL_WEIGHT = 1.0
 CORRECTED_WEIGHT = 0.9
 EXPANSION_WEIGHT = 0.6
+CONTEXT_WEIGHT = 0.3  # a word for who is described, never typed as the question
 
 # BM25F: field -> (weight, length normalisation b). Title above synonyms above body.
 FIELDS: dict[str, tuple[float, float]] = {"title": (5.0, 0.4), "synonyms": (3.5, 0.5), "body": (0.6, 0.75)}
@@ -142,6 +143,9 @@ class QueryPlan:
     terms: list[QueryTerm]
     corrected_query: str | None
     groups: int
+    # Words for who the question describes ("my dad is 78": older): they add a little to a
+    # topic's score, but are not what was asked (no coverage, no phrase pairs, no candidates).
+    context: tuple[str, ...] = ()
 
     @property
     def backend_words(self) -> list[str]:
@@ -337,6 +341,8 @@ def _term_weights(plan: QueryPlan, stats: CorpusStats) -> dict[str, float]:
     for term in plan.terms:
         weight = ORIGINAL_WEIGHT if term.group in unheard else term.weight
         weights[term.stem] = max(weights.get(term.stem, 0.0), weight)
+    for stem_ in plan.context:
+        weights[stem_] = max(weights.get(stem_, 0.0), CONTEXT_WEIGHT)
     return weights
 
 

@@ -48,7 +48,7 @@ SAFETY_TOPIC = "care/emergency-signs"
 COVERED, NOT_COVERED = "covered", "not_covered"
 
 
-def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State]:
+def search(text: str, limit: int, people: frozenset[str] = frozenset()) -> tuple[QueryPlan, list[Ranked], engine.State]:
     state = engine.state()
     search_backend = backend()
     def is_known(word: str) -> bool:
@@ -58,6 +58,7 @@ def search(text: str, limit: int) -> tuple[QueryPlan, list[Ranked], engine.State
     question = read_question(text)
     plan = _weigh_the_question_over_the_story(plan, question.asking_part)
     plan = _weigh_the_subject_over_the_cue(plan, question.cue_words)
+    plan = _with_people(plan, people)
     if not plan.terms:
         return plan, [], state
     words = plan.backend_words
@@ -138,6 +139,13 @@ def _answering_near_the_top(ranked: list[Ranked], answers_it: Callable[[Document
     return [ranked[0], ranked[index], *ranked[1:index], *ranked[index + 1:]]
 
 
+def _with_people(plan: QueryPlan, people: frozenset[str]) -> QueryPlan:
+    """ "my wife is 30 weeks ...": the question's words, coloured by who it describes."""
+    terms = default_lexicon().people_terms
+    stems = tuple(dict.fromkeys(search_stem(word) for tag in sorted(people) for word in terms.get(tag, ())))
+    return replace(plan, context=stems) if stems else plan
+
+
 # Topics closest in meaning that are ranked even when no word matched.
 MEANING_CANDIDATES = 5
 
@@ -209,8 +217,8 @@ def answer(query: str, limit: int = 10) -> dict[str, Any]:
     started = time.perf_counter()
     limit = max(1, min(int(limit), MAX_LIMIT))
     text, truncated = normalise_query(query)
-    triage, happening_now = triage_for(text)
-    plan, ranked, state = search(text, limit)
+    triage, happening_now, people = triage_for(text)
+    plan, ranked, state = search(text, limit, people)
     if triage["level"] == TriageLevel.EMERGENCY:
         ranked = _with_safety_topic(ranked, state, position=0)[:limit]
     elif triage["level"] == TriageLevel.URGENT:

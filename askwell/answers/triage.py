@@ -6,11 +6,18 @@ and when the rules cannot judge a text it gives the one cautious answer every ca
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from askwell.medical.contract import TriageObject
 from askwell.medical.triage import safe_triage_text
 
 
-def triage_for(text: str) -> tuple[TriageObject, bool]:
-    """The contract's triage object, and whether something may be going wrong right now."""
+class TriageReading(NamedTuple):
+    object: TriageObject  # the contract's triage object
+    happening_now: bool  # something may be going wrong right now: warning signs first
+    people: frozenset[str]  # who the text describes (askwell.medical.triage.PEOPLE)
+
+
+def triage_for(text: str) -> TriageReading:
     triage = safe_triage_text(text)
-    return triage.to_object(), triage.happening_now
+    return TriageReading(triage.to_object(), triage.happening_now, triage.people)

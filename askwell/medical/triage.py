@@ -128,12 +128,34 @@ def all_level_info() -> tuple[LevelInfo, ...]:
     return tuple(_level_infos().values())
 
 
+# Who a text describes, as far as the reader can tell: answers about them come first among
+# equals (a pack topic for older adults, for pregnancy, for children).
+PEOPLE = ("baby", "child", "older_adult", "pregnancy")
+OLDER_ADULT_AGE = 65
+CHILD_AGE = 16
+
+
+def people_described(facts: Facts) -> frozenset[str]:
+    """The PEOPLE tags the facts support ("my dad is 78" -> older_adult)."""
+    tags: set[str] = set()
+    if facts.pregnant:
+        tags.add("pregnancy")
+    if facts.about == "baby" or (facts.age_months is not None and facts.age_months < 12):
+        tags.add("baby")
+    elif facts.about == "child" or (facts.age is not None and facts.age < CHILD_AGE):
+        tags.add("child")
+    elif facts.age is not None and facts.age >= OLDER_ADULT_AGE:
+        tags.add("older_adult")
+    return frozenset(tags)
+
+
 @dataclass
 class Triage:
     level: str
     reasons: list[str]
     rules: list[TriageRule] = field(default_factory=list)
     advice: LevelAdvice = field(default_factory=lambda: LevelAdvice("", ""))
+    people: frozenset[str] = frozenset()  # PEOPLE tags of who is described
 
     @property
     def rule_ids(self) -> set[str]:
@@ -279,7 +301,10 @@ def assess(facts: Facts) -> Triage:
 
 def triage_text(text: str) -> Triage:
     """Triage a free-text description or search query."""
-    return assess(extract_facts(text))
+    facts = extract_facts(text)
+    triage = assess(facts)
+    triage.people = people_described(facts)
+    return triage
 
 
 def unchecked_triage() -> Triage:

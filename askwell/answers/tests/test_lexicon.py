@@ -54,3 +54,9 @@ def test_it_rejects_a_misspelling_of_several_words() -> None:
 def test_it_rejects_a_file_without_sections() -> None:
     with pytest.raises(LexiconError):
         parse_lexicon(["not", "a", "mapping"])
+
+
+def test_people_terms_name_only_who_the_medical_reader_can_tell() -> None:
+    assert set(default_lexicon().people_terms) <= {"baby", "child", "older_adult", "pregnancy"}
+    with pytest.raises(LexiconError, match="teenager"):
+        parse_lexicon({"lay_terms": {}, "misspellings": {}, "people_terms": {"teenager": "teen"}})

@@ -214,3 +214,14 @@ def test_earache_with_a_temperature_is_same_day_only_under_two() -> None:
     assert triage_text("my 18 month old has a temperature and keeps tugging at her ear").level == "urgent"
     older = triage_text("my 6 year old has earache and a slight temperature but is eating and playing")
     assert older.level in ("self_care", "see_doctor"), older.rule_ids
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("my grandad is 82 and gets leg cramps at night", {"older_adult"}),
+    ("I'm 30 weeks pregnant and my calves cramp", {"pregnancy"}),
+    ("my 8 year old gets cramp after football", {"child"}),
+    ("my 5 month old keeps jerking", {"baby"}),
+    ("calf cramp at night", set()),
+])
+def test_triage_says_who_the_text_describes(text: str, people: set[str]) -> None:
+    assert triage_text(text).people == people
