@@ -33,7 +33,8 @@ SETS = (("real questions (dev half)", REAL_QUESTIONS),
         ("blind set 5", REPO / "bench" / "answers_blind5.yaml"),
         ("blind set 6", REPO / "bench" / "answers_blind6.yaml"),
         ("blind set 7", REPO / "bench" / "answers_blind7.yaml"),
-        ("blind set 8", REPO / "bench" / "answers_blind8.yaml"))
+        ("blind set 8", REPO / "bench" / "answers_blind8.yaml"),
+        ("blind set 9", REPO / "bench" / "answers_blind9.yaml"))
 sys.path.insert(0, str(REPO))
 
 
