@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
     "whats a charley horse",
     "my eyelid keeps twitching",
     "What is (are) Torticollis ?",
+    # IBS is a near miss only beside the gut's own cramps
+    "I have IBS and get leg cramps at night",
 ])
 def test_questions_about_the_packs_subjects_are_covered(question: str) -> None:
     assert answer(question)["scope"] == "covered"
@@ -32,6 +34,7 @@ def test_questions_about_the_packs_subjects_are_covered(question: str) -> None:
     "menstrual cramps, what helps",
     # the subject's word used for a tool
     "which sash cramp should I buy for woodworking",
+    "IBS gut spasms, which foods should I avoid",
 ])
 def test_other_subjects_and_near_misses_are_not_covered_and_never_confident(question: str) -> None:
     result = answer(question)

@@ -596,3 +596,9 @@ def test_being_paranoid_about_an_illness_is_not_paranoia() -> None:
 def test_words_near_the_new_signs_are_not_alarms_on_their_own(text: str) -> None:
     result = triage_text(text)
     assert result.level not in ("urgent", "emergency"), (text, result.rule_ids)
+
+
+def test_paracetamol_counted_up_too_often_is_an_overdose() -> None:
+    result = triage_text("two paracetamol every hour since lunch for a neck spasm, about 16 tablets so far")
+    assert result.level == "emergency" and "overdose-or-poisoning" in result.rule_ids, result.rule_ids
+    assert "overdose-or-poisoning" not in triage_text("I take paracetamol every 4 hours for my back").rule_ids
