@@ -111,6 +111,8 @@ RULE_EXAMPLES = {
     "swollen-red-eyelid-with-fever": "eyelid swollen shut and red, with a temperature",
     "possible-hiv-exposure": "had unprotected sex with someone who is HIV positive",
     "breast-lump": "there's a lump in my breast that wasn't there before",
+    "headache-getting-worse": "headache for four days and it gets worse every day, paracetamol isn't helping",
+    "child-with-type-1-diabetes-signs": "my 6 year old is drinking loads and weeing constantly and seems really tired",
     "mastitis": "I'm breastfeeding and one breast is hot, red and painful and I feel shivery",
     "run-out-of-medicine": "I've run out of my epilepsy tablets and the surgery is closed",
     "ear-problem-lasting": "earache for 4 days and my hearing is muffled",
@@ -602,3 +604,22 @@ def test_paracetamol_counted_up_too_often_is_an_overdose() -> None:
     result = triage_text("two paracetamol every hour since lunch for a neck spasm, about 16 tablets so far")
     assert result.level == "emergency" and "overdose-or-poisoning" in result.rule_ids, result.rule_ids
     assert "overdose-or-poisoning" not in triage_text("I take paracetamol every 4 hours for my back").rule_ids
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Blind set 7's classes, in other words.
+    ("sent everyone a goodbye text and took all my mum's sleeping pills, feeling drowsy", "emergency"),
+    ("my daughter took a boot to the head at football, now clear stuff drips from her nose", "emergency"),
+    ("my grandad is 75, terrible pain in his stomach that goes right through to his back, he's grey", "emergency"),
+    ("pain started near my belly button and spread all over my tummy, really bad now, I'm hot", "emergency"),
+    ("diarrhoea since this morning and now there is blood mixed in", "urgent"),
+    ("I keep thinking about not being here anymore", "urgent"),
+    ("took an extra of my heart tablets by mistake at breakfast", "urgent"),
+])
+def test_blind_set_seven_classes_in_other_words(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.level, result.rule_ids)
+
+
+def test_a_terrible_cramp_is_not_an_emergency() -> None:
+    assert triage_text("terrible cramp in my calf last night, gone now").level in ("self_care", "see_doctor")
