@@ -322,6 +322,20 @@ def _took_many(words: list[str]) -> bool:
     return False
 
 
+# Near these a bare number is a weight, a size or a reading of something else.
+_NOT_A_TEMPERATURE_NEAR = frozenset({"weight", "weighs", "weigh", "bmi", "size", "waist", "sugar", "sugars",
+                                     "glucose", "ketones", "mmol", "week", "weeks", "kg", "lbs", "stone"})
+
+
+def _looks_like_a_temperature(word: str, near: set[str]) -> bool:
+    """ "my 5 month old has been 39.1 since lunch": a bare reading with one decimal between
+    37.5 and 42.9 is a temperature in a health message, unless something else is measured."""
+    whole, dot, decimals = word.partition(".")
+    if not dot or len(decimals) != 1 or not whole.isdigit() or not decimals.isdigit():
+        return False
+    return 37.5 <= float(word) <= 42.9 and not near & _NOT_A_TEMPERATURE_NEAR
+
+
 def _temperature(words: list[str]) -> float | None:
     for i, word in enumerate(words):
         value = _number(word) if word[:1].isdigit() else None
@@ -332,7 +346,8 @@ def _temperature(words: list[str]) -> float | None:
             continue
         near = set(words[max(0, i - 3):i]) | {after}
         has_unit = after in _UNIT_WORDS_AFTER
-        if not has_unit and not near & {"temperature", "temp", "temps", "fever", "thermometer", "degrees"}:
+        named = bool(near & {"temperature", "temp", "temps", "fever", "thermometer", "degrees"})
+        if not has_unit and not named and not _looks_like_a_temperature(word, near):
             continue
         if 34.0 <= value <= 43.0 and after != "f":
             return value

@@ -623,3 +623,13 @@ def test_blind_set_seven_classes_in_other_words(text: str, level: str) -> None:
 
 def test_a_terrible_cramp_is_not_an_emergency() -> None:
     assert triage_text("terrible cramp in my calf last night, gone now").level in ("self_care", "see_doctor")
+
+
+@pytest.mark.parametrize(("text", "celsius"), [
+    ("my 4 month old has been 39.4 all evening", 39.4),
+    ("my son weighs 38.5 kg", None),
+    ("blood sugar was 39.1 on the meter", None),
+    ("she's 38 weeks pregnant", None),
+])
+def test_a_bare_reading_with_one_decimal_is_a_temperature(text: str, celsius: float | None) -> None:
+    assert extract_facts(text).temperature_c == celsius
