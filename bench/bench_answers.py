@@ -34,7 +34,8 @@ SETS = (("real questions (dev half)", REAL_QUESTIONS),
         ("blind set 6", REPO / "bench" / "answers_blind6.yaml"),
         ("blind set 7", REPO / "bench" / "answers_blind7.yaml"),
         ("blind set 8", REPO / "bench" / "answers_blind8.yaml"),
-        ("blind set 9", REPO / "bench" / "answers_blind9.yaml"))
+        ("blind set 9", REPO / "bench" / "answers_blind9.yaml"),
+        ("blind set 10", REPO / "bench" / "answers_blind10.yaml"))
 sys.path.insert(0, str(REPO))
 
 
@@ -221,6 +222,8 @@ def main() -> None:
             for question, flag in zip(devset["off_topic"], result["off_confident"], strict=True):
                 if flag:
                     print(f"  confident out of scope: {question!r}")
+            for question in result["under"]:
+                print(f"  under-triaged red flag: {question!r}")
 
 
 def print_raw_fts_against_engine(sets: list[tuple[str, Path, dict[str, Any]]], latency: dict[str, list[float]]) -> None:
