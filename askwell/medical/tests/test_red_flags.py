@@ -633,3 +633,38 @@ def test_a_terrible_cramp_is_not_an_emergency() -> None:
 ])
 def test_a_bare_reading_with_one_decimal_is_a_temperature(text: str, celsius: float | None) -> None:
     assert extract_facts(text).temperature_c == celsius
+
+
+@pytest.mark.parametrize("text", [
+    # Working out the method is a plan, whatever words the thoughts come in.
+    "I can't see a way out and I've started thinking about how to do it",
+    "been wishing I was dead and I've looked up ways online",
+    "some days I don't want to live, I've even worked out how",
+])
+def test_suicidal_thoughts_with_the_method_thought_through_are_an_emergency(text: str) -> None:
+    result = triage_text(text)
+    assert result.level == "emergency" and result.crisis, (text, result.rule_ids)
+
+
+def test_looking_up_how_to_do_something_else_is_not_a_plan() -> None:
+    result = triage_text("I looked up how to do a calf stretch properly")
+    assert not result.crisis and result.level != "emergency", result.rule_ids
+
+
+@pytest.mark.parametrize("text", [
+    # The throat named after another part, and swelling with wheeze after a trigger.
+    "her tongue and throat are swelling after she ate a cashew",
+    "ate some crab at the buffet, my face is all swollen and I'm wheezing",
+    "stung on the neck by a bee, it's swelling up and I'm getting short of breath",
+])
+def test_swelling_and_wheeze_after_a_trigger_is_anaphylaxis(text: str) -> None:
+    result = triage_text(text)
+    assert result.level == "emergency" and "anaphylaxis" in result.rule_ids, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "sore throat and swollen glands for three days",
+    "my tonsils and throat are swollen and it hurts to swallow food",
+])
+def test_a_swollen_sore_throat_is_not_anaphylaxis(text: str) -> None:
+    assert "anaphylaxis" not in triage_text(text).rule_ids, triage_text(text).rule_ids
