@@ -37,6 +37,9 @@ class Match:
     facts: tuple[FactKey, ...]
     start: int
     end: int
+    # Token indices inside [start, end) that a gap stepped over: words of the text, not of the
+    # phrase ("back spasm" in "what does ~ feel like" read from "what does a back spasm feel like").
+    gaps: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,10 +195,12 @@ def find_matches(tokens: list[Token], phrase_index: PhraseIndex | None = None, *
         if best_end < 0 or (overlapping and set(range(at, best_end)) <= read):
             at += 1
             continue
-        matches.append(Match(best_facts, content[at].index, content[best_end - 1].index + 1))
-        if overlapping:
-            skipped: list[int] = []
+        skipped: list[int] = []
+        if GAP in best_pattern:
             _match_end(best_pattern, content, at, skipped)
+        matches.append(Match(best_facts, content[at].index, content[best_end - 1].index + 1,
+                             frozenset(content[i].index for i in skipped)))
+        if overlapping:
             read.update(set(range(at, best_end)) - set(skipped))
         at = at + 1 if overlapping else best_end
     return matches

@@ -129,7 +129,9 @@ def _types(tokens: list[Token], sentences: list[tuple[int, int, bool]]) -> tuple
     for weaker, stronger in _yields_to().items():
         if weaker in found and (found & stronger if stronger else len(found) > 1):
             found.discard(weaker)
-    words = {tokens[i].word for m in chosen for i in range(m.start, m.end) if tokens[i].word.isalpha()}
+    # The cue's own words: not those a gap stepped over, which are what is asked about.
+    words = {tokens[i].word for m in chosen for i in range(m.start, m.end)
+             if tokens[i].word.isalpha() and i not in m.gaps}
     return frozenset(found), frozenset(words)
 
 

@@ -21,6 +21,9 @@ def test_the_shipped_lexicon_file_is_valid() -> None:
         ("eye twitch", {"fasciculation"}),
         ("preggers", {"pregnancy"}),
         ("pins and needles", {"tingling"}),
+        ("few pints", {"alcohol"}),
+        ("night out", {"alcohol"}),
+        ("poor sleep", {"sleep", "rest"}),
     ],
 )
 def test_it_maps_lay_terms_to_knowledge_base_words(lay: str, expected: set[str]) -> None:

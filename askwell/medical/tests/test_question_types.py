@@ -61,6 +61,20 @@ def test_the_words_that_say_the_type_are_kept_apart_from_the_subject() -> None:
     assert read_question("calf cramp").cue_words == frozenset()
 
 
+@pytest.mark.parametrize("text", [
+    "what does a hamstring cramp feel like",
+    "what does a hamstring cramp actually feel like?",
+    "what do hamstring cramps really feel like",
+])
+def test_words_a_cue_steps_over_are_the_subject_not_the_cue(text: str) -> None:
+    from askwell.medical.question_types import read_question
+
+    question = read_question(text)
+    assert question.types == {"symptoms"}
+    assert {"what", "feel"} <= question.cue_words
+    assert not {"hamstring", "cramp", "cramps"} & question.cue_words
+
+
 def test_a_question_is_one_by_its_mark_or_its_opening_word() -> None:
     from askwell.medical.question_types import read_question
 
