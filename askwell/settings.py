@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import django_stubs_ext
 from csp.constants import NONE, SELF
 
 from askwell.env import (
@@ -23,8 +22,15 @@ from askwell.env import (
     sqlite_database,
 )
 
-# Lets ModelAdmin[Model], QuerySet[Model] ... be subscripted at run time, as mypy wants.
-django_stubs_ext.monkeypatch()
+# Lets ModelAdmin[Model], Sitemap[Model], a form field[Model] ... be subscripted at run time,
+# as mypy wants (QuerySet and Manager can be already). Not under the quick settings of
+# `askwell ask` (askwell/cli_settings.py), whose apps subscript none of them: importing every
+# class it patches (the admin, sitemaps, feeds, generic views, sessions) was a tenth of the
+# command's start.
+if os.environ.get("DJANGO_SETTINGS_MODULE") != "askwell.cli_settings":
+    import django_stubs_ext
+
+    django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent
