@@ -41,6 +41,8 @@ class State:
     near_misses: tuple[tuple[str, ...], ...] = ()
     # Knowledge topic key -> the question types it answers (pack data, `answers:`).
     answers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Knowledge topic key -> whom it is written for, when someone in particular (`for_whom:`).
+    for_whom: dict[str, frozenset[str]] = field(default_factory=dict)
     # The knowledge topics' passages as sentence vectors; None without the semantic model.
     vectors: semantic.TopicVectors | None = None
 
@@ -131,8 +133,9 @@ def _build(signature: tuple[Any, ...]) -> State:
     vocabulary += lexicon.misspellings.values()
     common_words()  # loaded with the state, not on the first question with an unknown word
     packs = list(Pack.objects.filter(status=Status.PUBLISHED).values_list("covers", "near_misses"))
-    topics = {slug: (answers, keywords, asks) for slug, answers, keywords, asks in
-              Topic.objects.filter(status=Status.PUBLISHED).values_list("slug", "answers", "keywords", "asks")}
+    rows = Topic.objects.filter(status=Status.PUBLISHED).values_list("slug", "answers", "keywords", "asks", "for_whom")
+    topics = {slug: (answers, keywords, asks) for slug, answers, keywords, asks, _ in rows}
+    for_whom = {slug: frozenset(people) for slug, *_, people in rows if people}
     model = encoder()
     vectors = None if model is None else semantic.topic_vectors(model, (
         semantic.TopicText(d.key, d.title, d.body, *[list(v or ()) for v in topics.get(d.key, ((), (), ()))[1:]])
@@ -145,6 +148,7 @@ def _build(signature: tuple[Any, ...]) -> State:
         covers=_subjects([covers for covers, _ in packs]),
         near_misses=_subjects([near for _, near in packs]),
         answers={slug: frozenset(answers or ()) for slug, (answers, _, _) in topics.items()},
+        for_whom=for_whom,
         vectors=vectors,
     )
 

@@ -45,6 +45,9 @@ TYPE_BONUS = 0.35
 TYPE_PENALTY = 0.2
 # Sections whose pages illustrate rather than answer (a person's story) start a little lower.
 SECTION_PRIOR: dict[str, float] = {"stories/": 0.8}
+# A topic written for someone in particular (an older adult's story, the page on pregnancy),
+# when the question is about someone else: still offered, lower down.
+FOR_SOMEONE_ELSE = 0.6
 
 # Below these, no instant answer is shown and the person is offered the experts instead.
 # Calibrated on bench/answers_devset.yaml and bench/answers_holdout.yaml together (answerable
@@ -429,7 +432,8 @@ _FIT: dict[bool | None, float] = {None: 1.0, True: 1.0 + TYPE_BONUS, False: 1.0 
 
 def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
            answers_type: Callable[[Document], bool] | None = None,
-           similarity: Callable[[Document], float | None] | None = None, detail: int = 10) -> list[Ranked]:
+           similarity: Callable[[Document], float | None] | None = None, detail: int = 10,
+           for_someone_else: Callable[[Document], bool] | None = None) -> list[Ranked]:
     """Order candidates; a document that answers the kind of question asked (its cause,
     relief ...; `answers_type`) earns TYPE_BONUS.
 
@@ -437,6 +441,9 @@ def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
     the order blends the word score, as a share of the best one, with it: words find what
     was named, meaning finds what was asked in other words. A document with no vector
     keeps its word share, so it neither gains nor loses by the model's presence.
+
+    A document `for_someone_else` (written for other people than the question describes)
+    keeps FOR_SOMEONE_ELSE of its final score, words and meaning alike.
     """
     scoring = Scoring.of(plan, stats)
     scored: list[tuple[Document, float, bool | None]] = []
@@ -448,6 +455,8 @@ def rerank(plan: QueryPlan, documents: Sequence[Document], stats: CorpusStats,
     else:
         ranked = [Ranked(document, words, 0.0, answers_asked=answers_asked)
                   for document, words, answers_asked in scored if words > 0]
+    if for_someone_else is not None:
+        ranked = [replace(r, score=r.score * FOR_SOMEONE_ELSE) if for_someone_else(r.document) else r for r in ranked]
     ranked.sort(key=lambda r: (-r.score, r.document.key))
     if ranked and similarity is not None:
         ranked[0] = replace(ranked[0], agreed=_first_both_ways(ranked))

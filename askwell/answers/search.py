@@ -102,8 +102,12 @@ def search(text: str, limit: int, people: frozenset[str] = frozenset()) -> tuple
     def similarity(document: Document) -> float | None:
         return meaning.get(document.key)
 
+    def for_someone_else(document: Document) -> bool:
+        written_for = state.for_whom.get(document.key)
+        return bool(written_for) and written_for.isdisjoint(people)
+
     ranked = rerank(plan, documents, state.stats, answers_type if asked else None, similarity if meaning else None,
-                    detail=limit)
+                    detail=limit, for_someone_else=for_someone_else if people and state.for_whom else None)
     leading = asked & leading_types()
     if question.is_question and leading:
 

@@ -139,6 +139,7 @@ def _load_pack(spec: PackSpec, report: LoadReport) -> None:
                 "keywords": topic_spec.keywords,
                 "answers": topic_spec.answers,
                 "asks": topic_spec.asks,
+                "for_whom": topic_spec.for_whom,
                 "body_markdown": topic_spec.body,
                 "body_html": html,
                 "body_text": html_to_text(html),

@@ -137,6 +137,10 @@ class Topic(models.Model):
     # Questions it answers in people's own words (the pack's asks.yaml): instant answers
     # compare a question with these as well as with the text.
     asks = models.JSONField(default=list, blank=True)
+    # Whom it is written for, when that is someone in particular (askwell.medical.triage.PEOPLE:
+    # baby, child, older_adult, pregnancy); empty for everyone. Instant answers place it lower
+    # for a question about someone else ("my 10 year old daughter" and a 70-year-old's story).
+    for_whom = models.JSONField(default=list, blank=True)
     body_markdown = models.TextField()
     body_html = models.TextField()
     body_text = models.TextField()

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from askwell.medical.question_types import question_type_names
+from askwell.medical.triage import PEOPLE
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")
 ARTICLE_SLUG = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$")
@@ -93,6 +94,8 @@ class TopicSpec:
     # Questions it answers, in people's words (the pack's asks.yaml): how instant answers
     # recognise a question put in words the topic's text does not use.
     asks: list[str] = field(default_factory=list)
+    # Whom it is written for (askwell.medical.triage.PEOPLE), when someone in particular.
+    for_whom: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -364,8 +367,21 @@ def _read_article(
             continue
         topic = _read_topic(item, index, where, pack, problems)
         topic.answers = _answers(item, where, problems) if "answers" in item else list(article_answers)
+        topic.for_whom = _for_whom(item, where, problems)
         article.topics.append(topic)
     return article
+
+
+def _for_whom(data: YamlMapping, where: str, problems: _Problems) -> list[str]:
+    """Whom a topic is written for: people the medical reader can tell a question is about."""
+    raw = data.get("for_whom") or []
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        problems.add(where, _line_of(data), "for_whom must be a list of people")
+        return []
+    unknown = [item for item in raw if item not in PEOPLE]
+    if unknown:
+        problems.add(where, _line_of(data), f"for_whom names unknown people {unknown}; known: {', '.join(PEOPLE)}")
+    return [item for item in raw if item in PEOPLE]
 
 
 def _answers(data: YamlMapping, where: str, problems: _Problems) -> list[str]:

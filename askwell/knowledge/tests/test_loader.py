@@ -146,3 +146,21 @@ def yaml_slug(path: Path) -> str:
     import yaml
 
     return str(yaml.safe_load(path.read_text())["slug"])
+
+
+def test_whom_a_topic_is_written_for_is_stored(tmp_path: Path) -> None:
+    content = tiny_content(tmp_path)
+    alpha = "  - slug: tiny/alpha\n"
+    edit(content / "tiny-pack" / "index.yaml", alpha, alpha + "    for_whom: [pregnancy]\n")
+    load_content(content)
+    assert Topic.objects.get(slug="tiny/alpha").for_whom == ["pregnancy"]
+    assert Topic.objects.get(slug="tiny/beta").for_whom == []
+
+
+def test_someone_the_reader_cannot_tell_is_refused_as_whom_a_topic_is_for(tmp_path: Path) -> None:
+    content = tiny_content(tmp_path)
+    alpha = "  - slug: tiny/alpha\n"
+    edit(content / "tiny-pack" / "index.yaml", alpha, alpha + "    for_whom: [teenager]\n")
+    with pytest.raises(PackError) as raised:
+        load_content(content)
+    assert "unknown people" in str(raised.value)
