@@ -133,9 +133,10 @@ def _build(signature: tuple[Any, ...]) -> State:
     vocabulary += lexicon.misspellings.values()
     common_words()  # loaded with the state, not on the first question with an unknown word
     packs = list(Pack.objects.filter(status=Status.PUBLISHED).values_list("covers", "near_misses"))
-    rows = Topic.objects.filter(status=Status.PUBLISHED).values_list("slug", "answers", "keywords", "asks", "for_whom")
-    topics = {slug: (answers, keywords, asks) for slug, answers, keywords, asks, _ in rows}
-    for_whom = {slug: frozenset(people) for slug, *_, people in rows if people}
+    topic_rows = Topic.objects.filter(status=Status.PUBLISHED).values_list(
+        "slug", "answers", "keywords", "asks", "for_whom")
+    topics = {slug: (answers, keywords, asks) for slug, answers, keywords, asks, _ in topic_rows}
+    for_whom = {slug: frozenset(people) for slug, *_, people in topic_rows if people}
     model = encoder()
     vectors = None if model is None else semantic.topic_vectors(model, (
         semantic.TopicText(d.key, d.title, d.body, *[list(v or ()) for v in topics.get(d.key, ((), (), ()))[1:]])

@@ -103,7 +103,7 @@ def search(text: str, limit: int, people: frozenset[str] = frozenset()) -> tuple
         return meaning.get(document.key)
 
     def for_someone_else(document: Document) -> bool:
-        written_for = state.for_whom.get(document.key)
+        written_for = state.for_whom.get(document.key, frozenset())
         return bool(written_for) and written_for.isdisjoint(people)
 
     ranked = rerank(plan, documents, state.stats, answers_type if asked else None, similarity if meaning else None,
