@@ -295,9 +295,27 @@ def _pregnancy_week(words: list[str]) -> int | None:
         after = words[i + 2] if i + 2 < len(words) else ""
         if after in ("old", "olds", "ago", "later", "now") or not 4 <= int(word) <= 42:
             continue
-        if i == 0 or before in _CARRYING:
+        if i == 0 or before in _CARRYING or _told_as_carrying(words[i + 2:i + 5]):
             return int(word)
     return None
+
+
+_ALONG = frozenset({"along", "gone", "pregnant", "preg", "pg"})
+_WHICH_BABY = frozenset({"first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th",
+                         "baby", "twins", "bump", "rainbow"})
+
+
+def _told_as_carrying(after: list[str]) -> bool:
+    """The words after "31 weeks" that say it is a pregnancy: "31 weeks along", "31 weeks gone",
+    "31 weeks with my second" (not "3 weeks with a cold")."""
+    if not after:
+        return False
+    if after[0] in _ALONG:
+        return True
+    if after[0] != "with" or len(after) < 2:
+        return False
+    which = after[2] if after[1] in ("my", "our", "her", "this") and len(after) > 2 else after[1]
+    return which in _WHICH_BABY
 
 
 _TOOK = frozenset({"took", "taken", "swallowed", "take", "had", "ate"})

@@ -668,3 +668,18 @@ def test_swelling_and_wheeze_after_a_trigger_is_anaphylaxis(text: str) -> None:
 ])
 def test_a_swollen_sore_throat_is_not_anaphylaxis(text: str) -> None:
     assert "anaphylaxis" not in triage_text(text).rule_ids, triage_text(text).rule_ids
+
+
+@pytest.mark.parametrize("text", [
+    # A pregnancy told by its weeks and how people say they are carrying, without "pregnant".
+    "33 weeks with my first and my hands and face have puffed up, headache that won't shift",
+    "28 weeks along and I've had some bleeding this morning",
+    "36 wks gone and the baby's kicks have gone quiet since yesterday",
+])
+def test_weeks_along_or_with_my_first_are_a_pregnancy(text: str) -> None:
+    result = triage_text(text)
+    assert "pregnancy-warning-signs" in result.rule_ids, (text, result.rule_ids)
+
+
+def test_weeks_with_something_else_are_not_a_pregnancy() -> None:
+    assert "pregnancy-warning-signs" not in triage_text("3 weeks with a chest infection and a headache").rule_ids
