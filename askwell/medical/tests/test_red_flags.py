@@ -69,6 +69,8 @@ RULE_EXAMPLES = {
     "possible-broken-bone": "fell off my bike and can't put any weight on my ankle",
     "medicine-taken-by-mistake": "I took my blood pressure tablet twice by mistake",
     "after-an-asthma-attack": "had an asthma attack this morning, my inhaler helped",
+    "asthma-getting-worse": "my asthma's been playing up all week, I need my salbutamol every few hours",
+    "baby-projectile-vomiting": "my 6 week old son's sick shoots out after every bottle",
     "chest-pain-that-passed": "had a sharp pain in my chest earlier but it went away after a few minutes",
     "known-seizure-condition": "my daughter has had febrile convulsions before and just had another one",
     "changing-mole": "a mole on my arm has got bigger and darker",
@@ -683,3 +685,48 @@ def test_weeks_along_or_with_my_first_are_a_pregnancy(text: str) -> None:
 
 def test_weeks_with_something_else_are_not_a_pregnancy() -> None:
     assert "pregnancy-warning-signs" not in triage_text("3 weeks with a chest infection and a headache").rule_ids
+
+
+@pytest.mark.parametrize("text", [
+    # The reliever needed more often, or the asthma said to be worse, without an attack.
+    "I'm asthmatic and I'm using my blue inhaler 5 times a day this week",
+    "my daughter's asthma has got worse since she caught a cold",
+])
+def test_asthma_getting_worse_needs_advice_today(text: str) -> None:
+    result = triage_text(text)
+    assert "asthma-getting-worse" in result.rule_ids and result.level in ("urgent", "emergency"), result.rule_ids
+
+
+@pytest.mark.parametrize("text", [
+    "I have asthma and my leg cramps are getting worse",
+    "I'm asthmatic, my calves cramp a few times a day when I run",
+    "does asthma get worse in the winter",
+])
+def test_asthma_named_beside_something_else_getting_worse_is_not_asthma_getting_worse(text: str) -> None:
+    assert "asthma-getting-worse" not in triage_text(text).rule_ids, triage_text(text).rule_ids
+
+
+def test_a_worse_asthma_attack_with_the_reliever_not_helping_is_still_an_emergency() -> None:
+    result = triage_text("my asthma got worse tonight, used my inhaler loads and I'm still wheezing and struggling")
+    assert result.level == "emergency", result.rule_ids
+
+
+def test_a_bite_gone_swollen_with_a_fever_is_an_infection_to_see_today() -> None:
+    result = triage_text("got bitten by a horsefly on my leg, it's gone huge and swollen and I've got a temperature")
+    assert "spreading-infection" in result.rule_ids and result.level == "urgent", result.rule_ids
+
+
+def test_an_itchy_bite_without_fever_stays_at_home() -> None:
+    assert triage_text("mosquito bites on my ankles are itchy and a bit swollen").level == "self_care"
+
+
+@pytest.mark.parametrize("text", [
+    "fluid leaking from my son's ear since this morning",
+    "my 3 week old has goopy eyes",
+])
+def test_an_ear_leaking_or_a_newborns_goopy_eyes_need_a_doctor_today(text: str) -> None:
+    assert triage_text(text).level == "urgent", triage_text(text).rule_ids
+
+
+def test_projectile_vomiting_in_an_older_baby_once_is_not_the_young_babys_rule() -> None:
+    assert "baby-projectile-vomiting" not in triage_text("my 9 month old projectile vomited once after milk").rule_ids
