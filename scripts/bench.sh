@@ -23,6 +23,9 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 
+# nginx for bench_nginx (the nginx page cache in front of the app), as for the tests.
+./scripts/server-deps.sh || echo "warning: nginx could not be installed; bench_nginx will say so" >&2
+
 failed=()
 run() {
   local name="$1"; shift
