@@ -11,6 +11,7 @@ so there is one engine and one answer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,6 +22,11 @@ from askwell.medical.text import SENTENCE_END, Token, clauses, negated_token_ind
 from askwell.medical.vocabulary import TRIAGE_LEVELS
 
 FEVER_C = 38.0
+# A blood pressure reading (systolic, diastolic) that the NHS calls high (140/90 or more) and
+# very high (180/120 or more: urgent advice).
+HIGH_BP, VERY_HIGH_BP = (140, 90), (180, 120)
+_BP_READING = re.compile(r"\b(\d{2,3})\s*(?:/|over)\s*(\d{2,3})\b")
+_BP_WORDS = re.compile(r"\b(?:bp|blood pressure|pressure|reading|readings|mmhg)\b", re.IGNORECASE)
 ASKS_INFORMATION = "asks_information"
 DESCRIBES_SYMPTOMS = "describes_symptoms"
 GENERAL_QUESTION = "general_question"
@@ -173,6 +179,7 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     facts.about = facts.about or _about(words, facts.age_months)
     if _took_many(words):
         facts.signs.add("overdose")
+    facts.signs.update(_blood_pressure_signs(text))
     temperature = _temperature([w if i not in asked else "" for i, w in enumerate(words)])
     if temperature is not None:
         facts.temperature_c = temperature
@@ -191,6 +198,21 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     # fever?") asks for information even when it names symptoms.
     if _asks(text, words) and (not describes or GENERAL_QUESTION in facts.markers):
         facts.markers.add(ASKS_INFORMATION)
+
+
+def _blood_pressure_signs(text: str) -> set[str]:
+    """ "pharmacy bp check said 158/96": a reading, when the text speaks of blood pressure."""
+    if not _BP_WORDS.search(text):
+        return set()
+    signs: set[str] = set()
+    for systolic, diastolic in ((int(a), int(b)) for a, b in _BP_READING.findall(text)):
+        if not (70 <= systolic <= 260 and 40 <= diastolic <= 160 and systolic > diastolic):
+            continue  # not a blood pressure (a date, a score)
+        if systolic >= VERY_HIGH_BP[0] or diastolic >= VERY_HIGH_BP[1]:
+            signs.add("very_high_bp_reading")
+        elif systolic >= HIGH_BP[0] or diastolic >= HIGH_BP[1]:
+            signs.add("high_bp_reading")
+    return signs
 
 
 def _right_after_denial(tokens: list[Token], start: int) -> bool:

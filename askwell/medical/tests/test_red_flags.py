@@ -71,6 +71,11 @@ RULE_EXAMPLES = {
     "after-an-asthma-attack": "had an asthma attack this morning, my inhaler helped",
     "asthma-getting-worse": "my asthma's been playing up all week, I need my salbutamol every few hours",
     "baby-projectile-vomiting": "my 6 week old son's sick shoots out after every bottle",
+    "strangulated-hernia": "my hernia won't go back in tonight and I've been sick",
+    "aortic-pain": "sudden ripping pain in my back, I'm 70 and have an aneurysm they were watching",
+    "very-high-blood-pressure-reading": "my blood pressure machine says 185/110",
+    "high-blood-pressure-reading": "my bp was 150/95 at the pharmacy",
+    "bleeding-after-menopause": "I'm post menopausal and noticed some bleeding",
     "chest-pain-that-passed": "had a sharp pain in my chest earlier but it went away after a few minutes",
     "known-seizure-condition": "my daughter has had febrile convulsions before and just had another one",
     "changing-mole": "a mole on my arm has got bigger and darker",
@@ -730,3 +735,33 @@ def test_an_ear_leaking_or_a_newborns_goopy_eyes_need_a_doctor_today(text: str) 
 
 def test_projectile_vomiting_in_an_older_baby_once_is_not_the_young_babys_rule() -> None:
     assert "baby-projectile-vomiting" not in triage_text("my 9 month old projectile vomited once after milk").rule_ids
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Classes the eighth blind set found, each in other words.
+    ("woke up and one side of my mouth is hanging down and I can't shut my right eye", "emergency"),
+    ("ate satay and her lips are puffy and her throat feels really tight", "emergency"),
+    ("high temperature and spots on his legs, did the glass thing, they don't fade", "emergency"),
+    ("I've got the pills counted out, how many would make me sleep forever", "emergency"),
+    ("been puking up blood since this morning", "emergency"),
+    ("my groin hernia has gone hard and won't go back in", "emergency"),
+    ("34 weeks and the baby is moving much less than normal today", "urgent"),
+    ("35 weeks, clear fluid keeps trickling out, no contractions", "urgent"),
+    ("calf swollen and sore since the long flight home, probably a strain?", "urgent"),
+    ("my sister hasn't slept in 3 days and says she's on a mission from god", "urgent"),
+    ("my grandad has had the runs for two days and isn't drinking", "urgent"),
+    ("34 weeks pregnant and the soles of my feet itch like mad", "urgent"),
+])
+def test_the_classes_of_blind_set_8_get_their_level(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "my hernia aches after lifting but goes back in fine",
+    "bp 128/82 at the pharmacy, is that ok",
+    "my appointment is on 12/11 about my knee",
+    "the kids sleep for a long time after swimming",
+])
+def test_near_the_new_classes_nothing_is_raised(text: str) -> None:
+    assert triage_text(text).level in ("self_care", "see_doctor"), (text, triage_text(text).rule_ids)
