@@ -17,7 +17,7 @@ from functools import cache
 
 from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.facts import Facts
-from askwell.medical.phrases import FactKey, PhraseIndex, compile_phrases, denies, find_matches
+from askwell.medical.phrases import FactKey, Match, PhraseIndex, compile_phrases, denies, find_matches
 from askwell.medical.text import SENTENCE_END, Token, clauses, negated_token_indexes
 from askwell.medical.vocabulary import TRIAGE_LEVELS
 
@@ -107,7 +107,8 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
     if unknown:
         raise DataFileError(f"red_flags.yaml: context_signs names unknown signs {sorted(unknown)}")
     cue_index, cue_stems = compile_phrases(
-        [(str(cue), ("cue", "information")) for cue in data.get("information_cues", ())], fillers,
+        [(str(cue), ("cue", "information")) for cue in data.get("information_cues", ())]
+        + [(str(cue), ("cue", "past")) for cue in data.get("past_cues", ())], fillers,
         "red_flags.yaml information_cues")
     return RedFlagLexicon(
         phrases=PhraseIndex(index=index, fillers=fillers, known_stems=known, derived=()),
@@ -125,11 +126,30 @@ def asked_about(tokens: list[Token]) -> frozenset[int]:
     cues = find_matches(tokens, load_red_flag_lexicon().information_cues)
     if not cues:
         return frozenset()
+    asked, history = _asked_and_history(tokens, cues)
+    return frozenset(asked | history)
+
+
+def history_only(tokens: list[Token]) -> frozenset[int]:
+    """Token indexes told as past history ("went through the change 5 years ago") and not
+    also asked about: a context sign there (after the menopause) still holds."""
+    cues = find_matches(tokens, load_red_flag_lexicon().information_cues)
+    asked, history = _asked_and_history(tokens, cues)
+    return frozenset(history - asked)
+
+
+def _asked_and_history(tokens: list[Token], cues: list[Match]) -> tuple[set[int], set[int]]:
     asked: set[int] = set()
+    history: set[int] = set()
     for start, end in clauses(tokens, at_commas=True):
-        if any(start <= cue.start < end for cue in cues):
-            asked.update(range(start, end))
-    return frozenset(asked)
+        for cue in (cue for cue in cues if start <= cue.start < end):
+            if ("cue", "information") in cue.facts:
+                asked.update(range(start, end))
+            else:
+                # A past cue ("years ago") makes what comes before it history; what the clause
+                # says after it is now ("had a stroke years ago and now my face is drooping").
+                history.update(range(start, cue.end))
+    return asked, history
 
 
 @cache
@@ -157,11 +177,15 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     matches = find_matches(tokens, lexicon.phrases, overlapping=True)
     inside = frozenset(i for m in matches for i in range(m.start, m.end))
     negated = negated_token_indexes(tokens, ignore=inside)
+    history = history_only(tokens) if asked else frozenset()
     for match in matches:
-        if match.start in negated or match.start in asked or _right_after_denial(tokens, match.start):
+        if match.start in negated or _right_after_denial(tokens, match.start):
             continue
         for _, sign in match.facts:
-            facts.signs.add(sign)
+            # A sign in a clause that asks about it, or in past history, is not described; a
+            # context sign in past history (after the menopause, a stroke years ago) still holds.
+            if match.start not in asked or (sign in lexicon.context_signs and match.start in history):
+                facts.signs.add(sign)
     words = [t.word for t in tokens]
     if facts.pregnant is None:
         week = _pregnancy_week(words)

@@ -765,3 +765,17 @@ def test_the_classes_of_blind_set_8_get_their_level(text: str, level: str) -> No
 ])
 def test_near_the_new_classes_nothing_is_raised(text: str) -> None:
     assert triage_text(text).level in ("self_care", "see_doctor"), (text, triage_text(text).rule_ids)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # What happened years ago is history; what the same sentence says after it is now.
+    ("had a stroke years ago and now my face is drooping on one side again", "emergency"),
+    ("went through the menopause 6 years ago and have noticed some bleeding", "see_doctor"),
+])
+def test_what_comes_after_years_ago_is_read_as_now(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+def test_what_happened_years_ago_alone_is_history() -> None:
+    assert triage_text("I had a heart attack years ago").level != "emergency"
