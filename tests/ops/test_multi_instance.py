@@ -293,8 +293,11 @@ def test_kill_9_of_one_instance_under_load_costs_nothing(site: Site) -> None:
     assert not load.failed_reads, f"every GET answered 200: {load.failed_reads[:10]} of {dict(reads)}"
     assert sum(reads.values()) >= 50 and len(load.acknowledged) >= 20, f"the load was real: {reads} {writes}"
     # A POST that B had already received when it died is not re-sent (it might have been applied):
-    # its client gets 502, no acknowledgement. Nothing else may fail.
-    assert set(writes) <= {201, 502}, dict(writes)
+    # its client gets 502, no acknowledgement. If the kill lands between B's reply headers and its
+    # body, nginx has already passed the headers on and can only cut the reply short (IncompleteRead):
+    # no acknowledgement either. Nothing else may fail.
+    assert set(writes) <= {201, 502, "IncompleteRead"}, dict(writes)
+    assert writes[502] + writes["IncompleteRead"] <= WRITERS, f"only the writes in flight at the kill: {dict(writes)}"
 
     database = site.database
     stored = database.rows("SELECT id, title FROM community_question WHERE title LIKE %s", ["%multi write%"])
