@@ -27,6 +27,12 @@ FEVER_C = 38.0
 HIGH_BP, VERY_HIGH_BP = (140, 90), (180, 120)
 _BP_READING = re.compile(r"\b(\d{2,3})\s*(?:/|over)\s*(\d{2,3})\b")
 _BP_WORDS = re.compile(r"\b(?:bp|blood pressure|pressure|reading|readings|mmhg)\b", re.IGNORECASE)
+# A blood sugar reading that is high (mmol/L, or mg/dL as in the US).
+HIGH_SUGAR_MMOL, HIGH_SUGAR_MG_DL = 20.0, 360.0
+_SUGAR_WORDS = frozenset({"sugar", "sugars", "glucose", "bm", "bms", "bg", "bgl", "mmol", "libre", "dexcom",
+                          "cgm", "glucometer"})
+_AGE_WORDS_BEFORE = frozenset({"i'm", "im", "am", "aged", "age"})
+_AGE_WORDS_AFTER = frozenset({"old", "yo", "yrs", "y", "years"})
 ASKS_INFORMATION = "asks_information"
 DESCRIBES_SYMPTOMS = "describes_symptoms"
 GENERAL_QUESTION = "general_question"
@@ -60,6 +66,20 @@ class RedFlagLexicon:
     phrases: PhraseIndex
     context_signs: frozenset[str]
     information_cues: PhraseIndex
+    # A permission question ("is it safe to drive with ...") asks about the action only: from
+    # one of these words on, its clause says what the person has, unless it speaks of people
+    # in general ("... with a blood clot in your leg").
+    permission_scope_ends: frozenset[str]
+    general_people: frozenset[str]
+    # A question run on into a description without a full stop ("what are the side effects of
+    # sertraline i have been thinking about ending my life"): one of these words starts the
+    # description, unless a word of `hypothesis_words` comes right before it ("how do i know
+    # if | i have ...", "what should you do when | she ...").
+    description_subjects: frozenset[str]
+    hypothesis_words: frozenset[str]
+    # "what to do if my 6 week old has a temperature of 38.4": a question about someone's own
+    # that is tied to now (one of these words, or a temperature reading) describes them.
+    present_anchors: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +128,18 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
         raise DataFileError(f"red_flags.yaml: context_signs names unknown signs {sorted(unknown)}")
     cue_index, cue_stems = compile_phrases(
         [(str(cue), ("cue", "information")) for cue in data.get("information_cues", ())]
-        + [(str(cue), ("cue", "past")) for cue in data.get("past_cues", ())], fillers,
+        + [(str(cue), ("cue", "past")) for cue in data.get("past_cues", ())]
+        + [(str(cue), ("cue", "permission")) for cue in data.get("permission_cues", ())], fillers,
         "red_flags.yaml information_cues")
     return RedFlagLexicon(
         phrases=PhraseIndex(index=index, fillers=fillers, known_stems=known, derived=()),
         context_signs=context,
         information_cues=PhraseIndex(index=cue_index, fillers=fillers, known_stems=cue_stems, derived=()),
+        permission_scope_ends=frozenset(data.get("permission_scope_ends", ())),
+        general_people=frozenset(data.get("general_people", ())),
+        description_subjects=frozenset(data.get("description_subjects", ())),
+        hypothesis_words=frozenset(data.get("hypothesis_words", ())),
+        present_anchors=frozenset(data.get("present_anchors", ())),
     )
 
 
@@ -144,12 +170,42 @@ def _asked_and_history(tokens: list[Token], cues: list[Match]) -> tuple[set[int]
     for start, end in clauses(tokens, at_commas=True):
         for cue in (cue for cue in cues if start <= cue.start < end):
             if ("cue", "information") in cue.facts:
-                asked.update(range(start, end))
+                asked.update(range(start, _description_start(tokens, cue.end, end)))
+            elif ("cue", "permission") in cue.facts:
+                asked.update(range(start, _permission_scope_end(tokens, cue.end, end)))
             else:
                 # A past cue ("years ago") makes what comes before it history; what the clause
                 # says after it is now ("had a stroke years ago and now my face is drooping").
                 history.update(range(start, cue.end))
     return asked, history
+
+
+def _description_start(tokens: list[Token], cue_end: int, clause_end: int) -> int:
+    """Where a question run on into a description stops asking (the clause end if it does not)."""
+    lexicon = load_red_flag_lexicon()
+    for i in range(cue_end + 1, clause_end):
+        if tokens[i].word in lexicon.description_subjects and tokens[i - 1].word not in lexicon.hypothesis_words:
+            return i
+    words = [t.word for t in tokens[cue_end:clause_end]]
+    people = _people()
+    someones_own = any(w in people.self_words or w in people.baby or w in people.child or w in people.adult
+                       or w in ("my", "our") for w in words)
+    tied_to_now = any(w in lexicon.present_anchors for w in words) or _temperature(words) is not None
+    if someones_own and tied_to_now and not any(w in lexicon.general_people for w in words):
+        return cue_end
+    return clause_end
+
+
+def _permission_scope_end(tokens: list[Token], cue_end: int, clause_end: int) -> int:
+    """Where a permission question stops asking: "is it safe to drive | with crushing chest
+    pain" describes the chest pain; "... | with a blood clot in your leg" asks in general."""
+    lexicon = load_red_flag_lexicon()
+    for i in range(cue_end, clause_end):
+        if tokens[i].word in lexicon.permission_scope_ends:
+            if any(t.word in lexicon.general_people for t in tokens[i:clause_end]):
+                return clause_end
+            return i
+    return clause_end
 
 
 @cache
@@ -204,6 +260,7 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     if _took_many(words):
         facts.signs.add("overdose")
     facts.signs.update(_blood_pressure_signs(text))
+    facts.signs.update(_blood_sugar_signs(words))
     temperature = _temperature([w if i not in asked else "" for i, w in enumerate(words)])
     if temperature is not None:
         facts.temperature_c = temperature
@@ -237,6 +294,25 @@ def _blood_pressure_signs(text: str) -> set[str]:
         elif systolic >= HIGH_BP[0] or diastolic >= HIGH_BP[1]:
             signs.add("high_bp_reading")
     return signs
+
+
+def _blood_sugar_signs(words: list[str]) -> set[str]:
+    """ "my blood sugar is 28", "bm was 22.4 mmol": a reading of 20 mmol/L or more (360 mg/dL)
+    is high blood sugar, as "blood sugar is 20" reads in the words (a single reading of 15 after
+    a meal is not on its own a reason to get help today)."""
+    for i, word in enumerate(words):
+        value = _number(word) if word[:1].isdigit() else None
+        if value is None:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i else ""
+        if (after in _TIME_WORDS and after != "mg") or after in _AGE_WORDS_AFTER or before in _AGE_WORDS_BEFORE:
+            continue  # "for 28 days", "i'm 28", "28 years old"
+        if not _SUGAR_WORDS & set(words[max(0, i - 6):i + 2]):
+            continue
+        if HIGH_SUGAR_MMOL <= value <= 60 or HIGH_SUGAR_MG_DL <= value <= 1000:
+            return {"high_sugar"}
+    return set()
 
 
 def _right_after_denial(tokens: list[Token], start: int) -> bool:
@@ -388,7 +464,7 @@ def _took_many(words: list[str]) -> bool:
 
 # Near these a bare number is a weight, a size or a reading of something else.
 _NOT_A_TEMPERATURE_NEAR = frozenset({"weight", "weighs", "weigh", "bmi", "size", "waist", "sugar", "sugars",
-                                     "glucose", "ketones", "mmol", "week", "weeks", "kg", "lbs", "stone"})
+                                     "glucose", "ketones", "mmol", "kg", "lbs", "stone"})
 
 
 def _looks_like_a_temperature(word: str, near: set[str]) -> bool:
@@ -409,6 +485,8 @@ def _temperature(words: list[str]) -> float | None:
         if after in _TIME_WORDS:
             continue
         near = set(words[max(0, i - 3):i]) | {after}
+        if i > 0 and words[i - 1] in ("week", "weeks"):
+            continue  # "at week 38.5" ("3 weeks old and 38.2" is a baby's temperature)
         has_unit = after in _UNIT_WORDS_AFTER
         named = bool(near & {"temperature", "temp", "temps", "fever", "thermometer", "degrees"})
         if not has_unit and not named and not _looks_like_a_temperature(word, near):

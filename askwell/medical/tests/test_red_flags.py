@@ -779,3 +779,74 @@ def test_what_comes_after_years_ago_is_read_as_now(text: str, level: str) -> Non
 
 def test_what_happened_years_ago_alone_is_history() -> None:
     assert triage_text("I had a heart attack years ago").level != "emergency"
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # A permission question asks about the action; what the person has is described.
+    ("is it safe to drive with crushing chest pain", "emergency"),
+    ("can i drink alcohol while i have chest pain", "emergency"),
+    ("is it ok to go to school with a rash that doesn't fade under a glass", "emergency"),
+    ("is it ok to take paracetamol with my baby's fever of 39 she is 2 months old", "urgent"),
+])
+def test_a_permission_question_still_reads_what_the_person_has(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    # About people in general, or about an action after an event: information.
+    "is it safe to fly with a blood clot in your leg",
+    "is it safe to exercise after a heart attack",
+    "is it safe to take ibuprofen if you have asthma",
+    "is it ok to drive when someone has had a seizure",
+])
+def test_a_permission_question_about_people_in_general_describes_no_one(text: str) -> None:
+    result = triage_text(text)
+    assert result.level == "self_care", (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # A question run on into a description, with no full stop between them.
+    ("what are the side effects of sertraline i have been thinking about ending my life since starting it", "urgent"),
+    ("how do i know if my baby has meningitis she has a rash that won't fade and is floppy", "emergency"),
+    ("what does a stroke feel like my face has gone numb on one side and i cant lift my arm", "emergency"),
+    # A question about someone's own, tied to now, describes them.
+    ("what to do if my 6 week old has a temperature of 38.4", "urgent"),
+    ("what are the signs of sepsis in a child, my son has been shivering and mottled since this morning", "emergency"),
+    # A bare reading after an age in weeks is a temperature.
+    ("what temperature is a fever for a baby, mine is 3 weeks old and 38.2", "urgent"),
+])
+def test_a_question_that_also_describes_is_read_for_what_it_describes(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "how do i know if my baby has meningitis",
+    "what to do if my baby ever has a temperature",
+    "how do i know if i am having a heart attack",
+    "what should you do when she stops breathing in a first aid course",
+])
+def test_a_question_asked_in_the_abstract_still_describes_no_one(text: str) -> None:
+    result = triage_text(text)
+    assert result.level == "self_care", (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # A blood sugar reading given as a number is read like the words for it.
+    ("sugar 24.6 on my libre wont come down with correction", "urgent"),
+    ("blood glucose 420 mg/dl", "urgent"),
+    ("how to lower blood sugar fast mine is 28 and i feel drowsy", "emergency"),
+])
+def test_a_high_blood_sugar_reading_is_read_from_the_numbers(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "im 28 and my blood sugar was 6.1 this morning is that normal",
+    "my sugar levels were 15 after breakfast",
+    "been checking my blood sugar for 28 days",
+])
+def test_an_age_a_duration_or_a_usual_reading_is_not_high_blood_sugar(text: str) -> None:
+    assert triage_text(text).level not in ("urgent", "emergency"), triage_text(text).rule_ids
