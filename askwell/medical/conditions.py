@@ -46,6 +46,8 @@ _NUMERIC_TESTS: dict[str, Callable[[Facts, float], bool]] = {
 _BOOLEAN_TESTS: dict[str, Callable[[Facts], bool]] = {
     "pregnant": lambda f: f.pregnant is True,
     "understood": lambda f: f.understood,
+    # A spasm, cramp or twitch was read (the pack's own rules judge it).
+    "spasm_described": lambda f: bool(f.sensations),
     "takes_medicine": lambda f: bool(f.medicines),
 }
 

@@ -18,6 +18,7 @@ from functools import cache
 from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.facts import Facts
 from askwell.medical.phrases import FactKey, Match, PhraseIndex, compile_phrases, denies, find_matches
+from askwell.medical.quantities import find_quantities
 from askwell.medical.text import SENTENCE_END, Token, clauses, negated_token_indexes
 from askwell.medical.vocabulary import TRIAGE_LEVELS
 
@@ -261,6 +262,8 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
         facts.signs.add("overdose")
     facts.signs.update(_blood_pressure_signs(text))
     facts.signs.update(_blood_sugar_signs(words))
+    if _told_as_lasting_weeks(tokens, asked):
+        facts.signs.add("long_lasting")
     temperature = _temperature([w if i not in asked else "" for i, w in enumerate(words)])
     if temperature is not None:
         facts.temperature_c = temperature
@@ -313,6 +316,28 @@ def _blood_sugar_signs(words: list[str]) -> set[str]:
         if HIGH_SUGAR_MMOL <= value <= 60 or HIGH_SUGAR_MG_DL <= value <= 1000:
             return {"high_sugar"}
     return set()
+
+
+# "hoarse for over 3 weeks", "about a month now", "for the last 3 months": a problem that has
+# lasted this long. Not "3 weeks ago", "3 weeks old", "34 weeks (pregnant)" or "can a cough last 3 weeks".
+LASTING_WEEKS = 3.0
+_LASTING_BEFORE = frozenset({"for", "been", "past", "over", "than", "nearly", "almost", "about", "around", "whole"})
+_NOT_LASTING_AFTER = frozenset({"ago", "old", "olds", "pregnant", "since", "after", "later", "before", "gestation"})
+
+
+def _told_as_lasting_weeks(tokens: list[Token], asked: frozenset[int]) -> bool:
+    words = [t.word for t in tokens]
+    for q in find_quantities(tokens):
+        if q.unit not in ("weeks", "years") or q.start in asked:
+            continue
+        weeks = q.value * 52 if q.unit == "years" else q.value
+        after = words[q.end] if q.end < len(words) else ""
+        if weeks < LASTING_WEEKS or after in _NOT_LASTING_AFTER:
+            continue
+        before = set(words[max(0, q.start - 3):q.start])
+        if before & _LASTING_BEFORE or after == "now" or (before & {"last"} and "the" in before):
+            return True
+    return False
 
 
 def _right_after_denial(tokens: list[Token], start: int) -> bool:

@@ -156,6 +156,10 @@ RULE_EXAMPLES = {
     "asking-about-emergency-care": "my knee is really swollen after football, should I go to A&E?",
     "possible-tetanus": "I stood on a rusty nail last week and now my jaw is stiff and my muscles keep going stiff",
     "headache-warning-signs": "my son's headaches wake him up at night and he's sick in the mornings",
+    "blood-in-urine": "there was blood in my pee this morning",
+    "kidney-stone-pain": "pain in my side that comes in waves and goes into my groin",
+    "headache-with-vision-problems": "bad headache all day and now my vision is blurred",
+    "lasting-for-weeks": "my voice has been hoarse for over 3 weeks",
 }
 
 
@@ -850,3 +854,36 @@ def test_a_high_blood_sugar_reading_is_read_from_the_numbers(text: str, level: s
 ])
 def test_an_age_a_duration_or_a_usual_reading_is_not_high_blood_sugar(text: str) -> None:
     assert triage_text(text).level not in ("urgent", "emergency"), triage_text(text).rule_ids
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Blind set 9's classes, in other words than the set's.
+    ("can't pass urine at all since lunch and my lower tummy is swollen and sore", "emergency"),
+    ("my dad is on warfarin and his nose is pouring blood, it's been 30 mins", "emergency"),
+    ("my wee has been bright red since this morning, no pain", "urgent"),
+    ("pain in my side comes in waves and i can't keep still", "urgent"),
+    ("migraine for a day and now i'm seeing double", "urgent"),
+    ("we had sex without a condom and i'm not sure of her hiv status", "urgent"),
+    ("tripped and landed on my outstretched hand, wrist swollen and tender", "urgent"),
+    ("i'm 32 weeks and haven't felt him move much today", "urgent"),
+    ("my throat has felt croaky and hoarse for about 5 weeks", "see_doctor"),
+    ("mum has been writing a letter for my kids and has saved her tablets, says tonight is when", "emergency"),
+])
+def test_blind_nine_classes_in_other_words(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "can beetroot turn your pee red?",
+    "what are kidney stones",
+    "I'm 34 weeks pregnant and want to know about birth plans",
+    "had my appendix out 3 years ago, can i do sit ups",
+])
+def test_near_blind_nine_classes_nothing_is_raised(text: str) -> None:
+    assert triage_text(text).level in ("self_care", "see_doctor"), triage_text(text).rule_ids
+
+
+def test_a_usual_migraine_aura_is_not_a_new_vision_problem() -> None:
+    result = triage_text("i get migraines with blurry vision before the headache, same as always")
+    assert "headache-with-vision-problems" not in result.rule_ids
