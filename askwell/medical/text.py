@@ -41,6 +41,9 @@ _COULD_NOT = re.compile(r"\b(?:couldn't|couldnt|could\s+not|unable\s+to|wasn't\s
 # "wouldn't answer", "would not wake": what someone refused or failed to do is told in the
 # past as often as in the present ("won't answer").
 _WOULD_NOT = re.compile(r"\b(?:wouldn't|wouldnt|would\s+not)\b")
+# "the runs" is diarrhoea; as a phrase it would stem to "run" ("the" is a filler word) and
+# read "went for a run" or "feeling run down" as diarrhoea.
+_THE_RUNS = re.compile(r"\bthe\s+runs\b")
 # Typographic quotes and dashes people paste from phones and word processors.
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 SENTENCE_END = frozenset(".;:!?")
@@ -72,6 +75,7 @@ def normalise(raw: str) -> NormalisedText:
     text = _CAN_NOT.sub("cannot", text)
     text = _COULD_NOT.sub("can't", text)
     text = _WOULD_NOT.sub("won't", text)
+    text = _THE_RUNS.sub("diarrhoea", text)
     text = _SPACES.sub(" ", text).strip()
     truncated = len(text) > MAX_TEXT_CHARS
     if truncated:

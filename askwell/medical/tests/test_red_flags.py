@@ -887,3 +887,14 @@ def test_near_blind_nine_classes_nothing_is_raised(text: str) -> None:
 def test_a_usual_migraine_aura_is_not_a_new_vision_problem() -> None:
     result = triage_text("i get migraines with blurry vision before the headache, same as always")
     assert "headache-with-vision-problems" not in result.rule_ids
+
+
+@pytest.mark.parametrize(("text", "has_diarrhoea"), [
+    ("i have the runs", True),
+    ("my 2 year old has had the runs for 8 days", True),
+    ("i went for a run and now my calf is cramping", False),
+    ("feeling run down lately", False),
+    ("should i run her a hot bath", False),
+])
+def test_the_runs_is_diarrhoea_and_a_run_is_not(text: str, has_diarrhoea: bool) -> None:
+    assert ("diarrhoea" in extract_facts(text).signs) is has_diarrhoea
