@@ -32,8 +32,6 @@ _BP_WORDS = re.compile(r"\b(?:bp|blood pressure|pressure|reading|readings|mmhg)\
 HIGH_SUGAR_MMOL, HIGH_SUGAR_MG_DL = 20.0, 360.0
 _SUGAR_WORDS = frozenset({"sugar", "sugars", "glucose", "bm", "bms", "bg", "bgl", "mmol", "libre", "dexcom",
                           "cgm", "glucometer"})
-_AGE_WORDS_BEFORE = frozenset({"i'm", "im", "am", "aged", "age"})
-_AGE_WORDS_AFTER = frozenset({"old", "yo", "yrs", "y", "years"})
 ASKS_INFORMATION = "asks_information"
 DESCRIBES_SYMPTOMS = "describes_symptoms"
 GENERAL_QUESTION = "general_question"
@@ -299,6 +297,21 @@ def _blood_pressure_signs(text: str) -> set[str]:
     return signs
 
 
+@dataclass(frozen=True, slots=True)
+class _AgeWords:
+    """The words that make a number someone's age (text_rules.yaml ages), as the reader uses them."""
+
+    before: frozenset[str]
+    after: frozenset[str]
+
+
+@cache
+def _age_words() -> _AgeWords:
+    data = load_yaml("text_rules.yaml")["ages"]
+    return _AgeWords(before=frozenset(data["words_before"]),
+                     after=frozenset(data["words_after"]) | frozenset(data["words_after_years"]))
+
+
 def _blood_sugar_signs(words: list[str]) -> set[str]:
     """ "my blood sugar is 28", "bm was 22.4 mmol": a reading of 20 mmol/L or more (360 mg/dL)
     is high blood sugar, as "blood sugar is 20" reads in the words (a single reading of 15 after
@@ -309,7 +322,8 @@ def _blood_sugar_signs(words: list[str]) -> set[str]:
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
         before = words[i - 1] if i else ""
-        if (after in _TIME_WORDS and after != "mg") or after in _AGE_WORDS_AFTER or before in _AGE_WORDS_BEFORE:
+        ages = _age_words()
+        if (after in _TIME_WORDS and after != "mg") or after in ages.after or before in ages.before:
             continue  # "for 28 days", "i'm 28", "28 years old"
         if not _SUGAR_WORDS & set(words[max(0, i - 6):i + 2]):
             continue
