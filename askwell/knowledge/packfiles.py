@@ -11,7 +11,7 @@ import datetime
 import hashlib
 import json
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -374,26 +374,26 @@ def _read_article(
 
 def _for_whom(data: YamlMapping, where: str, problems: _Problems) -> list[str]:
     """Whom a topic is written for: people the medical reader can tell a question is about."""
-    raw = data.get("for_whom") or []
-    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        problems.add(where, _line_of(data), "for_whom must be a list of people")
-        return []
-    unknown = [item for item in raw if item not in PEOPLE]
-    if unknown:
-        problems.add(where, _line_of(data), f"for_whom names unknown people {unknown}; known: {', '.join(PEOPLE)}")
-    return [item for item in raw if item in PEOPLE]
+    return _known_names(data, "for_whom", PEOPLE, where, problems,
+                        not_a_list="for_whom must be a list of people", unknown="for_whom names unknown people")
 
 
 def _answers(data: YamlMapping, where: str, problems: _Problems) -> list[str]:
     """The question types (askwell/medical/data/question_types.yaml) a topic answers."""
-    raw = data.get("answers") or []
-    known = question_type_names()
+    return _known_names(data, "answers", question_type_names(), where, problems,
+                        not_a_list="answers must be a list of question types", unknown="unknown question types")
+
+
+def _known_names(data: YamlMapping, key: str, known: Sequence[str], where: str, problems: _Problems, *,
+                 not_a_list: str, unknown: str) -> list[str]:
+    """A topic field that lists names from a known set: each unknown name is a problem, and dropped."""
+    raw = data.get(key) or []
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
-        problems.add(where, _line_of(data), "answers must be a list of question types")
+        problems.add(where, _line_of(data), not_a_list)
         return []
-    unknown = [item for item in raw if item not in known]
-    if unknown:
-        problems.add(where, _line_of(data), f"unknown question types {unknown}; known: {', '.join(known)}")
+    strangers = [item for item in raw if item not in known]
+    if strangers:
+        problems.add(where, _line_of(data), f"{unknown} {strangers}; known: {', '.join(known)}")
     return [item for item in raw if item in known]
 
 
