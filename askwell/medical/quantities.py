@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
+
+from askwell.medical.data_files import load_yaml
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -138,3 +141,27 @@ def find_quantities(tokens: Sequence[_Word]) -> list[Quantity]:
         found.append(Quantity(value, None, i, end))
         i = end
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    """Words that make a number an age or a pregnancy week (text_rules.yaml ages, pregnancy_weeks)."""
+
+    before: frozenset[str]
+    after: frozenset[str]
+    after_years: frozenset[str]
+    person: frozenset[str]
+    pregnancy_after: frozenset[str]
+
+
+@cache
+def number_words() -> NumberWords:
+    data = load_yaml("text_rules.yaml")
+    ages = data["ages"]
+    return NumberWords(
+        before=frozenset(ages["words_before"]),
+        after=frozenset(ages["words_after"]),
+        after_years=frozenset(ages["words_after_years"]),
+        person=frozenset(ages["person_words"]),
+        pregnancy_after=frozenset(data["pregnancy_weeks"]["words_after"]),
+    )

@@ -12,6 +12,7 @@ from functools import cache
 from askwell.medical.data_files import load_yaml
 from askwell.medical.facts import MAX_AGE, Facts
 from askwell.medical.phrases import FactKey, Match, find_matches, load_phrase_index
+from askwell.medical.quantities import number_words
 from askwell.medical.red_flags import GENERAL_QUESTION, asked_about, read_red_flags
 from askwell.medical.text import (
     SENTENCE_END,
@@ -65,30 +66,6 @@ def _question_words() -> _QuestionWords:
     return _QuestionWords(openers=frozenset(data["openers"]), person=frozenset(data["person_words"]))
 
 
-@dataclass(frozen=True, slots=True)
-class _NumberWords:
-    """Words that make a number an age or a pregnancy week (text_rules.yaml ages, pregnancy_weeks)."""
-
-    before: frozenset[str]
-    after: frozenset[str]
-    after_years: frozenset[str]
-    person: frozenset[str]
-    pregnancy_after: frozenset[str]
-
-
-@cache
-def _number_words() -> _NumberWords:
-    data = load_yaml("text_rules.yaml")
-    ages = data["ages"]
-    return _NumberWords(
-        before=frozenset(ages["words_before"]),
-        after=frozenset(ages["words_after"]),
-        after_years=frozenset(ages["words_after_years"]),
-        person=frozenset(ages["person_words"]),
-        pregnancy_after=frozenset(data["pregnancy_weeks"]["words_after"]),
-    )
-
-
 @cache
 def _common_words() -> frozenset[str]:
     return frozenset(str(load_yaml("common_words.yaml")["words"]).split())
@@ -115,7 +92,7 @@ def _add_fact(facts: Facts, category: str, value: str) -> None:
 
 
 def _is_age(words: list[str], q: Quantity) -> bool:
-    cue = _number_words()
+    cue = number_words()
     before = words[q.start - 1] if q.start > 0 else ""
     before2 = words[q.start - 2] if q.start > 1 else ""
     after = words[q.end] if q.end < len(words) else ""
@@ -132,7 +109,7 @@ def _is_pregnancy_week(words: list[str], q: Quantity) -> bool:
     if q.unit != "weeks":
         return False
     after = words[q.end] if q.end < len(words) else ""
-    return after in _number_words().pregnancy_after or "pregnant" in words[max(0, q.start - 3):q.start]
+    return after in number_words().pregnancy_after or "pregnant" in words[max(0, q.start - 3):q.start]
 
 
 def _word_before(words: list[str], start: int, skippable: frozenset[str]) -> int:

@@ -18,7 +18,7 @@ from functools import cache
 from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.facts import Facts
 from askwell.medical.phrases import FactKey, Match, PhraseIndex, compile_phrases, denies, find_matches
-from askwell.medical.quantities import find_quantities
+from askwell.medical.quantities import find_quantities, number_words
 from askwell.medical.text import SENTENCE_END, Token, clauses, negated_token_indexes
 from askwell.medical.vocabulary import TRIAGE_LEVELS
 
@@ -297,33 +297,19 @@ def _blood_pressure_signs(text: str) -> set[str]:
     return signs
 
 
-@dataclass(frozen=True, slots=True)
-class _AgeWords:
-    """The words that make a number someone's age (text_rules.yaml ages), as the reader uses them."""
-
-    before: frozenset[str]
-    after: frozenset[str]
-
-
-@cache
-def _age_words() -> _AgeWords:
-    data = load_yaml("text_rules.yaml")["ages"]
-    return _AgeWords(before=frozenset(data["words_before"]),
-                     after=frozenset(data["words_after"]) | frozenset(data["words_after_years"]))
-
-
 def _blood_sugar_signs(words: list[str]) -> set[str]:
     """ "my blood sugar is 28", "bm was 22.4 mmol": a reading of 20 mmol/L or more (360 mg/dL)
     is high blood sugar, as "blood sugar is 20" reads in the words (a single reading of 15 after
     a meal is not on its own a reason to get help today)."""
+    ages = number_words()
     for i, word in enumerate(words):
         value = _number(word) if word[:1].isdigit() else None
         if value is None:
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
         before = words[i - 1] if i else ""
-        ages = _age_words()
-        if (after in _TIME_WORDS and after != "mg") or after in ages.after or before in ages.before:
+        if ((after in _TIME_WORDS and after != "mg") or after in ages.after or after in ages.after_years
+                or before in ages.before):
             continue  # "for 28 days", "i'm 28", "28 years old"
         if not _SUGAR_WORDS & set(words[max(0, i - 6):i + 2]):
             continue

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from askwell.medical import reader, red_flags
+from askwell.medical import quantities, reader, red_flags
 from askwell.medical.data_files import load_yaml
 from askwell.medical.reader import extract_facts
 
@@ -15,12 +15,12 @@ from askwell.medical.reader import extract_facts
 def edited_text_rules(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """A copy of text_rules.yaml that the reader reads instead of the shipped file."""
     data = copy.deepcopy(load_yaml("text_rules.yaml"))
-    for module in (reader, red_flags):
+    for module in (reader, red_flags, quantities):
         monkeypatch.setattr(module, "load_yaml", lambda name: data if name == "text_rules.yaml" else load_yaml(name))
-    reader._number_words.cache_clear()
+    quantities.number_words.cache_clear()
     red_flags._people.cache_clear()
     yield data
-    reader._number_words.cache_clear()
+    quantities.number_words.cache_clear()
     red_flags._people.cache_clear()
 
 
