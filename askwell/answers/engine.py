@@ -133,8 +133,8 @@ def _build(signature: tuple[Any, ...]) -> State:
     vocabulary += lexicon.misspellings.values()
     common_words()  # loaded with the state, not on the first question with an unknown word
     packs = list(Pack.objects.filter(status=Status.PUBLISHED).values_list("covers", "near_misses"))
-    topic_rows = Topic.objects.filter(status=Status.PUBLISHED).values_list(
-        "slug", "answers", "keywords", "asks", "for_whom")
+    topic_rows = list(Topic.objects.filter(status=Status.PUBLISHED).values_list(
+        "slug", "answers", "keywords", "asks", "for_whom"))  # one query, read twice below
     topics = {slug: (answers, keywords, asks) for slug, answers, keywords, asks, _ in topic_rows}
     for_whom = {slug: frozenset(people) for slug, *_, people in topic_rows if people}
     model = encoder()
