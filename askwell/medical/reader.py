@@ -13,7 +13,7 @@ from askwell.medical.data_files import load_yaml
 from askwell.medical.facts import MAX_AGE, Facts
 from askwell.medical.phrases import FactKey, Match, find_matches, load_phrase_index
 from askwell.medical.quantities import number_words
-from askwell.medical.red_flags import GENERAL_QUESTION, asked_about, read_red_flags
+from askwell.medical.red_flags import GENERAL_QUESTION, asked_about, read_red_flags, tied_to_now
 from askwell.medical.text import (
     SENTENCE_END,
     Quantity,
@@ -200,12 +200,13 @@ def _unknown_words(tokens: list[Token], matches: list[Match]) -> list[str]:
 
 
 def _is_general_question(text: str, tokens: list[Token]) -> bool:
-    """A question about spasms in general, not a description of anyone's own body."""
+    """A question about spasms in general, not a description of anyone's own body: it names
+    no one and is not tied to now ("pink wee once this morning, ignore it?" describes)."""
     if not tokens:
         return False
     words = _question_words()
     asks = "?" in text or tokens[0].word in words.openers
-    return asks and not any(t.word in words.person for t in tokens)
+    return asks and not any(t.word in words.person for t in tokens) and not tied_to_now([t.word for t in tokens])
 
 
 def extract_facts(text: str) -> Facts:

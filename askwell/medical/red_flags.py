@@ -189,10 +189,14 @@ def _description_start(tokens: list[Token], cue_end: int, clause_end: int) -> in
     people = _people()
     someones_own = any(w in people.self_words or w in people.baby or w in people.child or w in people.adult
                        or w in ("my", "our") for w in words)
-    tied_to_now = any(w in lexicon.present_anchors for w in words) or _temperature(words) is not None
-    if someones_own and tied_to_now and not any(w in lexicon.general_people for w in words):
+    if someones_own and tied_to_now(words) and not any(w in lexicon.general_people for w in words):
         return cue_end
     return clause_end
+
+
+def tied_to_now(words: list[str]) -> bool:
+    """ "this morning", "since yesterday", "now", a temperature reading: told as happening."""
+    return any(w in load_red_flag_lexicon().present_anchors for w in words) or _temperature(words) is not None
 
 
 def _permission_scope_end(tokens: list[Token], cue_end: int, clause_end: int) -> int:

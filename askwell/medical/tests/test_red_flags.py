@@ -160,6 +160,7 @@ RULE_EXAMPLES = {
     "kidney-stone-pain": "pain in my side that comes in waves and goes into my groin",
     "headache-with-vision-problems": "bad headache all day and now my vision is blurred",
     "lasting-for-weeks": "my voice has been hoarse for over 3 weeks",
+    "cystitis-keeps-coming-back": "this is my 4th water infection since the summer",
 }
 
 
@@ -898,3 +899,15 @@ def test_a_usual_migraine_aura_is_not_a_new_vision_problem() -> None:
 ])
 def test_the_runs_is_diarrhoea_and_a_run_is_not(text: str, has_diarrhoea: bool) -> None:
     assert ("diarrhoea" in extract_facts(text).signs) is has_diarrhoea
+
+
+def test_a_question_tied_to_now_is_not_a_general_question() -> None:
+    # No person word, but "this morning" says it happened: not a question about people in general.
+    result = triage_text("pink wee once this morning, no pain, gone clear now. ignore it?")
+    assert result.level == "urgent", result.rule_ids
+    assert triage_text("can beetroot turn pee pink?").level == "self_care"
+
+
+@pytest.mark.parametrize("text", ["how do you stop cystitis coming back?", "what causes recurrent utis?"])
+def test_a_general_question_about_repeated_cystitis_is_information(text: str) -> None:
+    assert triage_text(text).level == "self_care", triage_text(text).rule_ids
