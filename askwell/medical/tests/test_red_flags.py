@@ -911,3 +911,26 @@ def test_a_question_tied_to_now_is_not_a_general_question() -> None:
 @pytest.mark.parametrize("text", ["how do you stop cystitis coming back?", "what causes recurrent utis?"])
 def test_a_general_question_about_repeated_cystitis_is_information(text: str) -> None:
     assert triage_text(text).level == "self_care", triage_text(text).rule_ids
+
+
+@pytest.mark.parametrize("text", [
+    "i have a heart condition and had a stent fitted",
+    "had my coil fitted yesterday and have some cramping",
+    "getting a pacemaker fitted next month, what should i expect",
+])
+def test_a_device_fitted_is_not_a_fit(text: str) -> None:
+    result = triage_text(text)
+    assert "seizure" not in extract_facts(text).signs and result.level != "emergency", result.rule_ids
+
+
+@pytest.mark.parametrize("text", ["my son has been fitting for 5 minutes",
+                                  "she fitted twice last night with a high temperature"])
+def test_fitting_is_still_a_fit(text: str) -> None:
+    assert triage_text(text).level == "emergency"
+
+
+def test_fluttering_with_a_heart_history_sees_a_gp() -> None:
+    result = triage_text("had a heart attack 2 years ago and my heart has started fluttering, no chest pain")
+    assert result.level == "see_doctor" and "palpitations-that-keep-coming" in result.rule_ids, result.rule_ids
+    once = triage_text("my heart skipped a beat once after coffee, fine since. should i worry?")
+    assert "palpitations-that-keep-coming" not in once.rule_ids, once.rule_ids
