@@ -161,6 +161,7 @@ RULE_EXAMPLES = {
     "headache-with-vision-problems": "bad headache all day and now my vision is blurred",
     "lasting-for-weeks": "my voice has been hoarse for over 3 weeks",
     "cystitis-keeps-coming-back": "this is my 4th water infection since the summer",
+    "palpitations-with-fainting-or-chest-pain": "my heart is pounding and i nearly blacked out",
 }
 
 
