@@ -162,6 +162,9 @@ RULE_EXAMPLES = {
     "lasting-for-weeks": "my voice has been hoarse for over 3 weeks",
     "cystitis-keeps-coming-back": "this is my 4th water infection since the summer",
     "palpitations-with-fainting-or-chest-pain": "my heart is pounding and i nearly blacked out",
+    "serious-burn": "scalded my arm with the kettle and it has blistered",
+    "minor-burn": "burnt my finger on a hot pan, it's red and sore",
+    "burn-in-young-child-or-pregnancy": "my 3 year old touched the iron, there's a red mark on her finger",
 }
 
 
@@ -935,3 +938,43 @@ def test_fluttering_with_a_heart_history_sees_a_gp() -> None:
     assert result.level == "see_doctor" and "palpitations-that-keep-coming" in result.rule_ids, result.rule_ids
     once = triage_text("my heart skipped a beat once after coffee, fine since. should i worry?")
     assert "palpitations-that-keep-coming" not in once.rule_ids, once.rule_ids
+
+
+# Burns and scalds (NHS burns and scalds): A&E for blisters, white or charred skin, a burn bigger
+# than the hand or smoke breathed in; a child under 5 or a pregnancy seen today; a small red burn
+# cooled at home. Phrasings written for this class, not taken from an evaluation set.
+@pytest.mark.parametrize(("text", "level"), [
+    ("my toddler knocked a cup of tea over himself and his tummy is blistering", "emergency"),
+    ("spilt boiling water on my foot, big blisters now", "emergency"),
+    ("burnt my hand on the hob and the skin has gone white in the middle", "emergency"),
+    ("scalded my leg in the bath, the patch is bigger than my hand", "emergency"),
+    ("we had a fire in the kitchen and my mum breathed in smoke, she keeps coughing", "emergency"),
+    ("my 2 year old touched the oven door, his palm is red", "urgent"),
+    ("im 28 weeks pregnant and burnt my wrist on the kettle, just red", "urgent"),
+    ("grabbed a hot pan handle, my fingers are red and stinging", "self_care"),
+    ("i got a small burn from the curling tongs on my neck, no blister", "self_care"),
+])
+def test_burns_and_scalds_get_their_level(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "my feet are burning at night",
+    "acid reflux burning my throat",
+    "i feel burnt out at work",
+    "he pulled the chair over to the window",
+])
+def test_a_burning_feeling_or_burnout_is_not_a_burn(text: str) -> None:
+    assert not {"serious-burn", "minor-burn", "burn-in-young-child-or-pregnancy"} & set(triage_text(text).rule_ids)
+
+
+def test_the_spasm_reader_ignores_every_burn_phrase() -> None:
+    """A burn is an injury, not a burning feeling in a muscle: facts_lexicon.yaml's ignore
+    list must hold every thermal_burn phrase, or "burned my finger on a pan" reads as a
+    tingling cramp and the cramp rules judge it."""
+    from askwell.medical.data_files import load_yaml
+
+    burn = set(load_yaml("red_flags.yaml")["signs"]["thermal_burn"])
+    ignored = set(load_yaml("facts_lexicon.yaml")["ignore"])
+    assert burn <= ignored, sorted(burn - ignored)
