@@ -165,6 +165,15 @@ RULE_EXAMPLES = {
     "serious-burn": "scalded my arm with the kettle and it has blistered",
     "minor-burn": "burnt my finger on a hot pan, it's red and sore",
     "burn-in-young-child-or-pregnancy": "my 3 year old touched the iron, there's a red mark on her finger",
+    "chemical-in-the-eye": "got bleach in my eye while cleaning",
+    "mild-irritant-in-the-eye": "got shampoo in my eye and it stings",
+    "toothache-swelling-spreading": "bad toothache and now my face is swollen up to my eye",
+    "toothache-with-swelling-or-fever": "my wisdom tooth hurts and my cheek is swollen",
+    "toothache": "i've had toothache for 3 days",
+    "heatstroke": "my dad was gardening in the heat and now he's confused and has stopped sweating",
+    "heat-exhaustion": "felt dizzy and sick after walking in the heat all afternoon",
+    "withdrawal-with-confusion-or-fit": "stopped drinking 2 days ago and now i'm seeing things",
+    "possible-eating-disorder": "i think my daughter is making herself sick after meals",
 }
 
 
@@ -978,3 +987,32 @@ def test_the_spasm_reader_ignores_every_burn_phrase() -> None:
     burn = set(load_yaml("red_flags.yaml")["signs"]["thermal_burn"])
     ignored = set(load_yaml("facts_lexicon.yaml")["ignore"])
     assert burn <= ignored, sorted(burn - ignored)
+
+
+# Less-covered conditions told in other words (NHS eye injuries, toothache, heat exhaustion and
+# heatstroke, alcohol misuse, eating disorders, poisoning, frostbite). Written for the classes,
+# before blind set 10 was read.
+@pytest.mark.parametrize(("text", "level"), [
+    ("splashed some oven cleaner in my eye", "emergency"),
+    ("got cement in my eyes at work", "emergency"),
+    ("my son got sun cream in his eye, it's red and watering", "self_care"),
+    ("my gum is swollen round a bad tooth and it's going down my neck", "emergency"),
+    ("tooth abscess, my jaw is swollen and i have a temperature", "urgent"),
+    ("she swallowed two magnets from a toy", "emergency"),
+    ("my fingers went white and numb in the cold, now they're hard", "emergency"),
+    ("gave up drinking on monday, hands shaking and sweating loads", "urgent"),
+    ("heavy drinker, stopped yesterday, had a fit this morning", "emergency"),
+    ("my son is bulimic and keeps bingeing then purging", "see_doctor"),
+])
+def test_less_covered_conditions_get_their_level(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "not_rule"), [
+    ("my daughter got washing up liquid in her eye, it stings", "cystitis-in-a-woman"),
+    ("tiny red itchy dots on my chest after a hot day", "heat-exhaustion"),
+    ("is a bottle of wine a night too much", "withdrawal-with-confusion-or-fit"),
+])
+def test_a_neighbouring_word_does_not_bring_the_wrong_rule(text: str, not_rule: str) -> None:
+    assert not_rule not in triage_text(text).rule_ids
