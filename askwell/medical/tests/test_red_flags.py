@@ -1016,3 +1016,16 @@ def test_less_covered_conditions_get_their_level(text: str, level: str) -> None:
 ])
 def test_a_neighbouring_word_does_not_bring_the_wrong_rule(text: str, not_rule: str) -> None:
     assert not_rule not in triage_text(text).rule_ids
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("im type 1 and been sick 3 times today", "emergency"),
+    ("on insulin and i keep vomiting, can't keep anything down", "emergency"),
+    ("type 1, being sick, ketones are normal", "urgent"),
+])
+def test_being_sick_on_insulin_with_ketones_unknown_is_possible_dka(text: str, level: str) -> None:
+    """NHS diabetic ketoacidosis: being sick is a symptom of DKA, mostly a risk on insulin;
+    symptoms with an unknown ketone level go to 999 or A&E, with normal ketones to the
+    diabetes team or 111."""
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
