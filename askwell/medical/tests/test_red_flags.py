@@ -1029,3 +1029,19 @@ def test_being_sick_on_insulin_with_ketones_unknown_is_possible_dka(text: str, l
     diabetes team or 111."""
     result = triage_text(text)
     assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "we've just had a fitted kitchen put in",
+    "the fitted sheet keeps coming off the cot mattress",
+    "i bought blackout blinds for the baby's room, how much sleep should she get",
+    "struggling with fitting in at my new school",
+])
+def test_a_kitchen_fitted_or_a_blackout_blind_is_not_a_fit_or_a_blackout(text: str) -> None:
+    assert triage_text(text).level != "emergency", triage_text(text).rule_ids
+
+
+@pytest.mark.parametrize("text", ["my son fitted for 5 minutes last night", "he's fitting now",
+                                  "she blacked out in the kitchen"])
+def test_fits_and_blackouts_told_plainly_still_read(text: str) -> None:
+    assert triage_text(text).level == "emergency", triage_text(text).rule_ids
