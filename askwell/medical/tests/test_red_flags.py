@@ -1045,3 +1045,13 @@ def test_a_kitchen_fitted_or_a_blackout_blind_is_not_a_fit_or_a_blackout(text: s
                                   "she blacked out in the kitchen"])
 def test_fits_and_blackouts_told_plainly_still_read(text: str) -> None:
     assert triage_text(text).level == "emergency", triage_text(text).rule_ids
+
+
+@pytest.mark.parametrize("text", ["this headache is worse than my usual ones and my vision has gone blurry",
+                                  "headache unlike my usual, vision blurred"])
+def test_a_headache_compared_with_the_usual_is_not_a_usual_aura(text: str) -> None:
+    assert triage_text(text).level == "urgent", triage_text(text).rule_ids
+
+
+def test_one_is_not_a_little_one() -> None:
+    assert "toddler" not in extract_facts("had a stroke of luck today but my face is drooping on one side").signs

@@ -55,3 +55,52 @@ def test_who_a_text_is_about_comes_from_the_file(edited_text_rules: dict[str, An
     edited_text_rules["people"]["adult"].remove("gran")
     assert extract_facts("my nephew has a rash").about == "self"
     assert extract_facts("my gran 89 has a bad headache").age is None
+
+
+def test_no_red_flag_phrase_shrinks_to_one_word_it_does_not_mean() -> None:
+    """The reader drops filler words ("like", "my", "little", "very" ...) before matching, so
+    "like my usual" was the one word "usual" (and hid a new vision problem behind "worse
+    than my usual headache"), and "little one" was "one". A phrase of several words must
+    keep two words after the fillers, or its one word must be listed alone in the same sign
+    (then the longer phrase says nothing more)."""
+    from askwell.medical.data_files import load_yaml
+    from askwell.medical.red_flags import load_red_flag_lexicon
+    from askwell.medical.text import normalise, tokenize
+
+    fillers = load_red_flag_lexicon().phrases.fillers
+    shrunk = []
+    for sign, phrases in load_yaml("red_flags.yaml")["signs"].items():
+        alone = {tokens[0].stem for phrase in phrases
+                 if len(tokens := tokenize(normalise(str(phrase)).text)) == 1}
+        for phrase in phrases:
+            words = [t for t in tokenize(normalise(str(phrase)).text) if t.word != "~"]
+            content = [t for t in words if t.word not in fillers]
+            if len(words) > 1 and len(content) == 1 and content[0].stem not in alone:
+                shrunk.append((sign, phrase))
+    assert not shrunk, shrunk
+
+
+def test_no_spasm_lexicon_phrase_shrinks_to_one_word_it_does_not_mean() -> None:
+    """The same for the spasm reader's lexicon: "little water" was the one word "water" (a
+    low-fluid habit for "I drink lots of water"), "little urine" was "urine"."""
+    from askwell.medical.data_files import load_yaml
+    from askwell.medical.phrases import load_phrase_index
+    from askwell.medical.text import normalise, tokenize
+
+    fillers = load_phrase_index().fillers
+
+    def lists(node: object) -> list[list[object]]:
+        if isinstance(node, dict):
+            return [found for value in node.values() for found in lists(value)]
+        return [node] if isinstance(node, list) else []
+
+    shrunk = []
+    for phrases in lists({key: value for key, value in load_yaml("facts_lexicon.yaml").items() if key != "ignore"}):
+        texts = [str(phrase) for phrase in phrases if isinstance(phrase, str)]
+        alone = {tokens[0].stem for text in texts if len(tokens := tokenize(normalise(text).text)) == 1}
+        for text in texts:
+            words = [t for t in tokenize(normalise(text).text) if t.word != "~"]
+            content = [t for t in words if t.word not in fillers]
+            if len(words) > 1 and len(content) == 1 and content[0].stem not in alone:
+                shrunk.append(text)
+    assert not shrunk, shrunk
