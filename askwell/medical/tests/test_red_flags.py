@@ -1055,3 +1055,25 @@ def test_a_headache_compared_with_the_usual_is_not_a_usual_aura(text: str) -> No
 
 def test_one_is_not_a_little_one() -> None:
     assert "toddler" not in extract_facts("had a stroke of luck today but my face is drooping on one side").signs
+
+
+# Indirect warning signs of suicide (NHS help for suicidal thoughts): saying goodbye, giving
+# things away, letters "just in case", with low mood or with each other; a goodbye from someone
+# who cannot now be reached is an emergency. An ordinary goodbye is none of these.
+@pytest.mark.parametrize(("text", "level"), [
+    ("i've written letters to my family just in case", "urgent"),
+    ("i've been giving my stuff away, i won't need it", "urgent"),
+    ("i've been feeling hopeless and i've started giving away my things", "urgent"),
+    ("my brother sent a goodbye message last night and his phone is off", "emergency"),
+    ("i've said goodbye to everyone, it's time", "emergency"),
+])
+def test_indirect_warning_signs_of_suicide_are_read(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+    assert result.crisis
+
+
+@pytest.mark.parametrize("text", ["said goodbye to my colleagues today, new job monday",
+                                  "just in case, what are the signs of a stroke"])
+def test_an_ordinary_goodbye_or_a_just_in_case_question_is_no_crisis(text: str) -> None:
+    assert not triage_text(text).crisis
