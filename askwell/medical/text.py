@@ -117,9 +117,10 @@ def tokenize(text: str) -> list[Token]:
 
 
 def clauses(tokens: list[Token], *, at_commas: bool = False) -> list[tuple[int, int]]:
-    """Half-open token ranges of the sentences (split at . ; : ! ? and "but", and at commas
-    too when asked)."""
-    breaks = SENTENCE_END | {"but"} | ({","} if at_commas else set())
+    """Half-open token ranges of the sentences (split at . ; : ! ? and at "but", "though",
+    "although" and "whereas", and at commas too when asked): "bleeding again though my
+    periods stopped 5 years ago" tells the bleeding as now, only the periods as history."""
+    breaks = SENTENCE_END | {"but", "though", "although", "whereas"} | ({","} if at_commas else set())
     ranges: list[tuple[int, int]] = []
     start = 0
     for token in tokens:

@@ -174,6 +174,9 @@ RULE_EXAMPLES = {
     "heat-exhaustion": "felt dizzy and sick after walking in the heat all afternoon",
     "withdrawal-with-confusion-or-fit": "stopped drinking 2 days ago and now i'm seeing things",
     "possible-eating-disorder": "i think my daughter is making herself sick after meals",
+    "peeing-problems-prostate": "i'm 67 and get up 3 times a night to pee, the flow is weak",
+    "low-mood-after-birth": "had my baby 6 weeks ago and i feel low all the time",
+    "cannot-cope-after-birth": "gave birth 3 weeks ago, feel so low i can't look after her",
 }
 
 
@@ -1077,3 +1080,15 @@ def test_indirect_warning_signs_of_suicide_are_read(text: str, level: str) -> No
                                   "just in case, what are the signs of a stroke"])
 def test_an_ordinary_goodbye_or_a_just_in_case_question_is_no_crisis(text: str) -> None:
     assert not triage_text(text).crisis
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("my 2 year old drank some fabric conditioner, she seems fine", "urgent"),
+    ("found my 3 year old with my iron tablets, not sure how many he had", "emergency"),
+    ("i'm 58 and bleeding again though my periods stopped 5 years ago", "see_doctor"),
+    ("pregnant 10 weeks and started bleeding", "urgent"),
+    ("baby 7 months teething, dribbling loads and grumpy", "self_care"),
+])
+def test_poisoning_bleeding_and_dribbling_in_other_words(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
