@@ -177,6 +177,7 @@ RULE_EXAMPLES = {
     "peeing-problems-prostate": "i'm 67 and get up 3 times a night to pee, the flow is weak",
     "low-mood-after-birth": "had my baby 6 weeks ago and i feel low all the time",
     "cannot-cope-after-birth": "gave birth 3 weeks ago, feel so low i can't look after her",
+    "drinking-problem": "i think i'm an alcoholic, i hide my drinking from my wife",
 }
 
 
@@ -1090,5 +1091,15 @@ def test_an_ordinary_goodbye_or_a_just_in_case_question_is_no_crisis(text: str) 
     ("baby 7 months teething, dribbling loads and grumpy", "self_care"),
 ])
 def test_poisoning_bleeding_and_dribbling_in_other_words(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("i keep hearing voices telling me to hurt people", "emergency"),
+    ("i can't stop drinking, i need a drink in the morning to stop the shakes", "see_doctor"),
+    ("i've not eaten for 4 days and feel dizzy, i want to lose more weight", "see_doctor"),
+])
+def test_mental_health_alcohol_and_eating_told_indirectly(text: str, level: str) -> None:
     result = triage_text(text)
     assert result.level == level, (text, result.rule_ids)
