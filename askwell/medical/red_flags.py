@@ -64,6 +64,9 @@ _ASKING_OPENERS = frozenset({
 class RedFlagLexicon:
     phrases: PhraseIndex
     context_signs: frozenset[str]
+    # Context read even in a clause that asks ("had her jabs this morning, is a temp of 38
+    # normal?"): a question about vaccines is information, but the jabs still happened.
+    read_in_questions: frozenset[str]
     information_cues: PhraseIndex
     # A permission question ("is it safe to drive with ...") asks about the action only: from
     # one of these words on, its clause says what the person has, unless it speaks of people
@@ -125,6 +128,10 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
     unknown = context - set(signs)
     if unknown:
         raise DataFileError(f"red_flags.yaml: context_signs names unknown signs {sorted(unknown)}")
+    in_questions = frozenset(data.get("read_in_questions", ()))
+    if in_questions - context:
+        raise DataFileError("red_flags.yaml: read_in_questions must be context signs, not "
+                            f"{sorted(in_questions - context)}")
     cue_index, cue_stems = compile_phrases(
         [(str(cue), ("cue", "information")) for cue in data.get("information_cues", ())]
         + [(str(cue), ("cue", "past")) for cue in data.get("past_cues", ())]
@@ -133,6 +140,7 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
     return RedFlagLexicon(
         phrases=PhraseIndex(index=index, fillers=fillers, known_stems=known, derived=()),
         context_signs=context,
+        read_in_questions=in_questions,
         information_cues=PhraseIndex(index=cue_index, fillers=fillers, known_stems=cue_stems, derived=()),
         permission_scope_ends=frozenset(data.get("permission_scope_ends", ())),
         general_people=frozenset(data.get("general_people", ())),
@@ -243,7 +251,8 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
         for _, sign in match.facts:
             # A sign in a clause that asks about it, or in past history, is not described; a
             # context sign in past history (after the menopause, a stroke years ago) still holds.
-            if match.start not in asked or (sign in lexicon.context_signs and match.start in history):
+            if (match.start not in asked or sign in lexicon.read_in_questions
+                    or (sign in lexicon.context_signs and match.start in history)):
                 facts.signs.add(sign)
     words = [t.word for t in tokens]
     if facts.pregnant is None:

@@ -178,6 +178,7 @@ RULE_EXAMPLES = {
     "low-mood-after-birth": "had my baby 6 weeks ago and i feel low all the time",
     "cannot-cope-after-birth": "gave birth 3 weeks ago, feel so low i can't look after her",
     "drinking-problem": "i think i'm an alcoholic, i hide my drinking from my wife",
+    "fever-after-baby-jabs": "baby had her 8 week jabs this morning and now has a temperature of 38.2",
 }
 
 
@@ -1103,3 +1104,23 @@ def test_poisoning_bleeding_and_dribbling_in_other_words(text: str, level: str) 
 def test_mental_health_alcohol_and_eating_told_indirectly(text: str, level: str) -> None:
     result = triage_text(text)
     assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("baby had her 8 week jabs this morning, temp 38 this evening, feeding fine", "self_care"),
+    ("baby had jabs yesterday, temp 39.4", "urgent"),
+    ("my 6 week old had jabs 4 days ago and now has a temp of 38.3", "urgent"),
+    ("my baby has a temperature of 38.5", "urgent"),
+])
+def test_a_fever_after_the_baby_jabs_is_expected_for_two_days_below_39(text: str, level: str) -> None:
+    """UKHSA (MenB and paracetamol): a fever after the baby jabs is common, nearly always below
+    39C and gone within 2 days. Any other fever in a baby of an age not given is treated as a
+    baby under 3 months' (NHS fever in children)."""
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", ["am I eligible for the shingles vaccine at 66?", "does a tetanus jab last for life?",
+                                  "is the menb jab safe"])
+def test_a_vaccine_asked_about_is_information(text: str) -> None:
+    assert triage_text(text).level == "self_care", triage_text(text).rule_ids
