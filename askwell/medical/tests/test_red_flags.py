@@ -179,6 +179,8 @@ RULE_EXAMPLES = {
     "cannot-cope-after-birth": "gave birth 3 weeks ago, feel so low i can't look after her",
     "drinking-problem": "i think i'm an alcoholic, i hide my drinking from my wife",
     "fever-after-baby-jabs": "baby had her 8 week jabs this morning and now has a temperature of 38.2",
+    "insect-bite-or-sting": "a mosquito bite on my arm is red and itchy",
+    "fainted-and-came-round": "i fainted at the bus stop but came round straight away and feel fine",
 }
 
 
@@ -1124,3 +1126,26 @@ def test_a_fever_after_the_baby_jabs_is_expected_for_two_days_below_39(text: str
                                   "is the menb jab safe"])
 def test_a_vaccine_asked_about_is_information(text: str) -> None:
     assert triage_text(text).level == "self_care", triage_text(text).rule_ids
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("fainted at my blood test, collapsed but came round in a few seconds, fine since", "see_doctor"),
+    ("my dad passed out and came round but was shaking all over", "emergency"),
+    ("he collapsed and had chest pain, came round after a minute", "emergency"),
+    ("she collapsed and isn't waking up", "emergency"),
+])
+def test_a_faint_they_came_round_from_at_once_sees_a_gp_unless_a_warning_sign(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "not_level"), [
+    ("left eyelid twitching for 3 days, living on coffee. is this a stroke sign??", "emergency"),
+    ("had a massive coughing fit last night and now there's a red patch on my eye", "emergency"),
+    ("cant breathe through my nose at all, day 3 of a cold", "emergency"),
+    ("3 year old temperature 38.9 and a blotchy red rash, it does fade with the glass test", "emergency"),
+    ("my 9yo fell on her hand, wrist swollen and she wont move it, fingers pink", "emergency"),
+    ("bitten on my ankle by something in the garden, itchy red lump, no fever", "urgent"),
+])
+def test_words_near_a_warning_sign_are_not_the_sign(text: str, not_level: str) -> None:
+    assert triage_text(text).level != not_level, triage_text(text).rule_ids

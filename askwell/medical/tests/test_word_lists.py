@@ -104,3 +104,12 @@ def test_no_spasm_lexicon_phrase_shrinks_to_one_word_it_does_not_mean() -> None:
             if len(words) > 1 and len(content) == 1 and content[0].stem not in alone:
                 shrunk.append(text)
     assert not shrunk, shrunk
+
+
+def test_every_insect_bite_phrase_is_also_a_bite_or_sting() -> None:
+    """A longer phrase hides the shorter signs inside it: "bitten by something" read only as
+    an insect bite lost the bite_or_sting that the infected-bite rule needs."""
+    from askwell.medical.data_files import load_yaml
+
+    signs = load_yaml("red_flags.yaml")["signs"]
+    assert set(signs["insect_bite"]) <= set(signs["bite_or_sting"])
