@@ -32,6 +32,14 @@ _BP_WORDS = re.compile(r"\b(?:bp|blood pressure|pressure|reading|readings|mmhg)\
 HIGH_SUGAR_MMOL, HIGH_SUGAR_MG_DL = 20.0, 360.0
 _SUGAR_WORDS = frozenset({"sugar", "sugars", "glucose", "bm", "bms", "bg", "bgl", "mmol", "libre", "dexcom",
                           "cgm", "glucometer"})
+# A blood ketone reading (mmol/L, NHS diabetic ketoacidosis): under 0.6 is normal, 1.6 to 3 is at
+# risk (the diabetes team, now), over 3 is high (999 or A&E).
+NORMAL_KETONES_BELOW, RISING_KETONES_FROM, HIGH_KETONES_ABOVE = 0.6, 1.6, 3.0
+# A resting pulse this slow, read from "heart rate 44", "pulse is 38".
+SLOW_PULSE_BELOW = 50
+_PULSE_WORDS = frozenset({"pulse", "rate", "hr", "bpm", "heartrate"})
+# An INR reading this high on warfarin (the anticoagulant clinic's advice is needed that day).
+HIGH_INR_FROM = 5.0
 ASKS_INFORMATION = "asks_information"
 DESCRIBES_SYMPTOMS = "describes_symptoms"
 GENERAL_QUESTION = "general_question"
@@ -273,6 +281,7 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
         facts.signs.add("overdose")
     facts.signs.update(_blood_pressure_signs(text))
     facts.signs.update(_blood_sugar_signs(words))
+    facts.signs.update(_reading_signs(words))
     if _told_as_lasting_weeks(tokens, asked):
         facts.signs.add("long_lasting")
     temperature = _temperature([w if i not in asked else "" for i, w in enumerate(words)])
@@ -329,6 +338,39 @@ def _blood_sugar_signs(words: list[str]) -> set[str]:
         if HIGH_SUGAR_MMOL <= value <= 60 or HIGH_SUGAR_MG_DL <= value <= 1000:
             return {"high_sugar"}
     return set()
+
+
+def _reading_after(words: list[str], names: frozenset[str], within: int = 4) -> list[float]:
+    """Numbers told within a few words after one of `names` ("ketones 0.2", "inr is 7.2",
+    "heart rate now 44")."""
+    found = []
+    for i, word in enumerate(words):
+        if word not in names:
+            continue
+        for later in words[i + 1:i + 1 + within]:
+            value = _number(later) if later[:1].isdigit() else None
+            if value is not None:
+                found.append(value)
+                break
+    return found
+
+
+def _reading_signs(words: list[str]) -> set[str]:
+    """Signs read from the numbers of home readings: ketones (NHS diabetic ketoacidosis), a slow
+    pulse, a high INR on warfarin."""
+    signs: set[str] = set()
+    for value in _reading_after(words, frozenset({"ketones", "ketone", "ketons"})):
+        if value > HIGH_KETONES_ABOVE:
+            signs.add("high_ketones")
+        elif value >= RISING_KETONES_FROM:
+            signs.add("rising_ketones")
+        elif value < NORMAL_KETONES_BELOW:
+            signs.add("normal_ketones")
+    if any(20 <= value < SLOW_PULSE_BELOW for value in _reading_after(words, _PULSE_WORDS)):
+        signs.add("slow_pulse")
+    if any(HIGH_INR_FROM <= value <= 20 for value in _reading_after(words, frozenset({"inr"}))):
+        signs.add("high_inr")
+    return signs
 
 
 # "hoarse for over 3 weeks", "about a month now", "for the last 3 months": a problem that has

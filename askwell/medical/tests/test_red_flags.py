@@ -181,6 +181,15 @@ RULE_EXAMPLES = {
     "fever-after-baby-jabs": "baby had her 8 week jabs this morning and now has a temperature of 38.2",
     "insect-bite-or-sting": "a mosquito bite on my arm is red and itchy",
     "fainted-and-came-round": "i fainted at the bus stop but came round straight away and feel fine",
+    "unwell-on-chemotherapy": "on chemo, my temperature is 37.8 and i feel shivery",
+    "chickenpox-contact-at-risk": "i'm on high dose steroids and my nephew came out in chickenpox yesterday",
+    "heart-failure-getting-worse": "dad has heart failure and has put on 2kg in 3 days, ankles more swollen",
+    "parkinsons-doses-late": "mum has parkinsons and the ward keeps giving her tablets late, she's frozen",
+    "slow-pulse-with-dizziness": "on bisoprolol, pulse is 42 and i feel dizzy when i stand",
+    "high-inr-on-warfarin": "on warfarin and my inr came back at 6.8 today",
+    "copd-flare-up": "i have copd and my phlegm has gone green, more out of breath than usual",
+    "critical-medicine-doses-lost": "she's been sick all night and can't keep her lamotrigine down",
+    "asthma-not-controlled": "my asthma wakes me up coughing at night and i use my blue inhaler 4 times a week",
 }
 
 
