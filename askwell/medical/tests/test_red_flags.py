@@ -1158,3 +1158,27 @@ def test_a_faint_they_came_round_from_at_once_sees_a_gp_unless_a_warning_sign(te
 ])
 def test_words_near_a_warning_sign_are_not_the_sign(text: str, not_level: str) -> None:
     assert triage_text(text).level != not_level, triage_text(text).rule_ids
+
+
+# Long-term conditions (blind set 11's classes, in other words).
+@pytest.mark.parametrize(("text", "level"), [
+    ("my wife has epilepsy, had a seizure and then another right after, she hasn't woken up in between", "emergency"),
+    ("having chemo, feel shivery and my temp is 37.6", "urgent"),
+    ("my son is on high dose steroids and his friend came out in chickenpox yesterday", "urgent"),
+    ("dad has heart failure, ankles more swollen and he's put on 3kg this week", "urgent"),
+    ("copd and my phlegm has gone green, a bit more breathless", "urgent"),
+    ("type 1, ketones are 2.1 and sugar 17, not being sick", "urgent"),
+    ("type 1, ketones 3.8 and i feel sick", "emergency"),
+    ("my 10 yo is type 1 with a cold, sugars 12, ketones 0.2, eating and drinking fine", "self_care"),
+])
+def test_long_term_conditions_in_other_words(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "on warfarin, my nose bled but we pinched it for 10 minutes and it's stopped",
+    "my brother is on dialysis and stable otherwise, always gasping for a drink with his fluid limit",
+])
+def test_a_stopped_nosebleed_or_thirst_needs_no_same_day_help(text: str) -> None:
+    assert triage_text(text).level in ("self_care", "see_doctor"), triage_text(text).rule_ids
