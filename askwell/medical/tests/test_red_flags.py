@@ -190,6 +190,12 @@ RULE_EXAMPLES = {
     "copd-flare-up": "i have copd and my phlegm has gone green, more out of breath than usual",
     "critical-medicine-doses-lost": "she's been sick all night and can't keep her lamotrigine down",
     "asthma-not-controlled": "my asthma wakes me up coughing at night and i use my blue inhaler 4 times a week",
+    "decompression-sickness": "went scuba diving yesterday and now my knees ache and my legs are tingling",
+    "cast-too-tight": "my arm is in plaster and my fingers have gone cold and numb",
+    "something-stuck-in-eye-ear-or-nose": "my son pushed a bead up his nose and we can't get it out",
+    "sting-large-reaction": "wasp sting on my hand and now the whole arm is swollen",
+    "eating-disorder-with-physical-signs": "i've been making myself sick after meals and now my heart keeps racing",
+    "severe-skin-reaction": "started new tablets and my rash has gone to blisters, skin peeling off, sores in my mouth",
 }
 
 
@@ -1110,7 +1116,8 @@ def test_poisoning_bleeding_and_dribbling_in_other_words(text: str, level: str) 
 @pytest.mark.parametrize(("text", "level"), [
     ("i keep hearing voices telling me to hurt people", "emergency"),
     ("i can't stop drinking, i need a drink in the morning to stop the shakes", "see_doctor"),
-    ("i've not eaten for 4 days and feel dizzy, i want to lose more weight", "see_doctor"),
+    # Dizzy with it: a physical warning sign (eating-disorder-with-physical-signs).
+    ("i've not eaten for 4 days and feel dizzy, i want to lose more weight", "urgent"),
 ])
 def test_mental_health_alcohol_and_eating_told_indirectly(text: str, level: str) -> None:
     result = triage_text(text)
@@ -1182,3 +1189,21 @@ def test_long_term_conditions_in_other_words(text: str, level: str) -> None:
 ])
 def test_a_stopped_nosebleed_or_thirst_needs_no_same_day_help(text: str) -> None:
     assert triage_text(text).level in ("self_care", "see_doctor"), triage_text(text).rule_ids
+
+
+# Blind set 10's classes in other words.
+@pytest.mark.parametrize(("text", "level"), [
+    ("my daughter knocked the toilet cleaner over and some has gone in her eye", "emergency"),
+    ("a bit of metal flew into my eye at work and now it's bleeding and blurry", "emergency"),
+    ("my back tooth is rotten and the swelling has gone up to my eye, it's nearly swollen shut", "emergency"),
+    ("i had the baby 3 weeks ago and keep thinking she isn't mine and i have to get rid of her", "emergency"),
+    ("my brother keeps saying tonight is the last night anyone will have to worry about him", "emergency"),
+    ("my son's leg is in plaster and his toes have gone blue and cold", "emergency"),
+    ("been diving all week, now my shoulders ache and my hands are tingly", "emergency"),
+    ("my waters have gone at 36 weeks, no pains yet", "urgent"),
+    ("stung by a wasp on my ankle and now the whole leg is swollen", "urgent"),
+    ("my 2 year old pushed a bead in her ear and it won't come out", "urgent"),
+])
+def test_blind_ten_classes_in_other_words(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
