@@ -196,6 +196,9 @@ RULE_EXAMPLES = {
     "sting-large-reaction": "wasp sting on my hand and now the whole arm is swollen",
     "eating-disorder-with-physical-signs": "i've been making myself sick after meals and now my heart keeps racing",
     "severe-skin-reaction": "started new tablets and my rash has gone to blisters, skin peeling off, sores in my mouth",
+    "one-missed-dose": "forgot my blood pressure tablet this morning, should i take it now",
+    "possible-side-effect": "had a dry cough ever since starting ramipril",
+    "medicine-interaction-question": "i'm on warfarin, will a cold and flu remedy mess with it",
 }
 
 
