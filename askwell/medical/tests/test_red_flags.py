@@ -199,6 +199,7 @@ RULE_EXAMPLES = {
     "one-missed-dose": "forgot my blood pressure tablet this morning, should i take it now",
     "possible-side-effect": "had a dry cough ever since starting ramipril",
     "medicine-interaction-question": "i'm on warfarin, will a cold and flu remedy mess with it",
+    "minor-ailment-not-getting-better": "ear blocked with wax for 2 weeks, used the olive oil drops, no better",
 }
 
 
