@@ -200,6 +200,8 @@ RULE_EXAMPLES = {
     "possible-side-effect": "had a dry cough ever since starting ramipril",
     "medicine-interaction-question": "i'm on warfarin, will a cold and flu remedy mess with it",
     "minor-ailment-not-getting-better": "ear blocked with wax for 2 weeks, used the olive oil drops, no better",
+    "hives-spreading-or-lasting": "hives all over for 3 days now despite cetirizine",
+    "hives": "came out in hives this morning, very itchy",
 }
 
 
