@@ -36,6 +36,7 @@ RULE_EXAMPLES = {
     "statin-muscle-pain": "I take atorvastatin and my thighs ache",
     "dark-urine-muscle-breakdown": "after a hard gym session my arms ache and my urine is dark brown",
     "medicine-question": "can blood pressure tablets cause cramps?",
+    "tics-to-see-a-gp": "I'm 35 and have started getting tics, my head keeps jerking",
     "arm-or-belly-cramps": "I keep getting cramps in my arm for no reason",
     "twitching-with-weakness": "my arm has been twitching for three weeks",
     "claudication": "my calf cramps when I walk and eases when I stop and rest",
