@@ -202,6 +202,7 @@ RULE_EXAMPLES = {
     "minor-ailment-not-getting-better": "ear blocked with wax for 2 weeks, used the olive oil drops, no better",
     "hives-spreading-or-lasting": "hives all over for 3 days now despite cetirizine",
     "hives": "came out in hives this morning, very itchy",
+    "travel-health-appointment": "going to india in 2 months, do i need any jabs?",
 }
 
 
