@@ -1214,3 +1214,22 @@ def test_a_stopped_nosebleed_or_thirst_needs_no_same_day_help(text: str) -> None
 def test_blind_ten_classes_in_other_words(text: str, level: str) -> None:
     result = triage_text(text)
     assert result.level == level, (text, result.rule_ids)
+
+
+@pytest.mark.parametrize(("text", "not_level"), [
+    ("every night i get a stabbing pain behind my eye and it waters", "emergency"),
+    ("my leg went dead from sitting cross legged, came back after a minute with pins and needles", "emergency"),
+    ("after a mini stroke how soon are you allowed to drive", "emergency"),
+    ("what is the glass test for a rash and why do you do it", "emergency"),
+    ("short of breath on the stairs lately and my ankles are swelling up", "emergency"),
+])
+def test_a_word_shared_with_an_emergency_is_not_the_emergency(text: str, not_level: str) -> None:
+    assert triage_text(text).level != not_level, triage_text(text).rule_ids
+
+
+@pytest.mark.parametrize("text", ["i've been stabbed in the arm and it's bleeding a lot",
+                                  "my arm went dead and my face is drooping, it hasn't come back",
+                                  "did the glass test and the rash doesn't fade",
+                                  "suddenly the most awful stabbing pain low on my right side and i've been sick"])
+def test_the_emergencies_beside_them_still_read(text: str) -> None:
+    assert triage_text(text).level == "emergency", triage_text(text).rule_ids
