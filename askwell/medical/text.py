@@ -37,6 +37,9 @@ _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?s?|[a-z]+(?:'[a-z]+)?|[.,;:!?]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 _CAN_NOT = re.compile(r"\bcan\s+not\b")
+# "she cannot to wake up", "he can't to walk": an extra "to" that second-language English often
+# has, which would otherwise part the verb from its "cannot".
+_CANNOT_TO = re.compile(r"\b(cannot|can't|cant)\s+to\b")
 _COULD_NOT = re.compile(r"\b(?:couldn't|couldnt|could\s+not|unable\s+to|wasn't\s+able\s+to|isn't\s+able\s+to)\b")
 # "wouldn't answer", "would not wake": what someone refused or failed to do is told in the
 # past as often as in the present ("won't answer").
@@ -73,14 +76,34 @@ def normalise(raw: str) -> NormalisedText:
     # needs "can't breathe" once and reads "she couldn't get her words out" too; likewise
     # "wouldn't" reads as "won't".
     text = _CAN_NOT.sub("cannot", text)
+    text = _CANNOT_TO.sub(lambda match: match.group(1), text)
     text = _COULD_NOT.sub("can't", text)
     text = _WOULD_NOT.sub("won't", text)
     text = _THE_RUNS.sub("diarrhoea", text)
+    text = _respell(text)
     text = _SPACES.sub(" ", text).strip()
     truncated = len(text) > MAX_TEXT_CHARS
     if truncated:
         text = text[:MAX_TEXT_CHARS].rstrip()
     return NormalisedText(text=text, truncated=truncated)
+
+
+@cache
+def _spellings() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Common misspellings, phonetic spellings and dropped g's of words the readers need
+    (text_rules.yaml `spellings`): "slured", "bleedin", "diarea". Whole words only, and only
+    ones that are not another English word."""
+    table = {str(wrong).lower(): str(right).lower()
+             for wrong, right in (load_yaml("text_rules.yaml").get("spellings") or {}).items()}
+    if not table:
+        return re.compile(r"(?!x)x"), {}
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)) + r")\b")
+    return pattern, table
+
+
+def _respell(text: str) -> str:
+    pattern, table = _spellings()
+    return pattern.sub(lambda match: table[match.group(1)], text) if table else text
 
 
 def vocabulary_stem(word: str) -> str:

@@ -1233,3 +1233,24 @@ def test_a_word_shared_with_an_emergency_is_not_the_emergency(text: str, not_lev
                                   "suddenly the most awful stabbing pain low on my right side and i've been sick"])
 def test_the_emergencies_beside_them_still_read(text: str) -> None:
     assert triage_text(text).level == "emergency", triage_text(text).rule_ids
+
+
+# How people write (blind set 12's classes in other words): misspellings, dropped g's,
+# second-language English.
+@pytest.mark.parametrize(("text", "level"), [
+    ("mums speech is all slured and her face is droopy on the left", "emergency"),
+    ("my husband he cannot to breathe properly and his lips look blew", "emergency"),
+    ("wasp got my daughter, her face puffin up and shes wheezin", "emergency"),
+    ("head wound bleedin and wont stop, blood spurting", "emergency"),
+    ("bad dyreah for 3 days and stomack cramps, keeping water down", "self_care"),
+])
+def test_misspelt_and_second_language_texts_are_read(text: str, level: str) -> None:
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+
+
+def test_respelling_is_whole_words_only() -> None:
+    from askwell.medical.text import normalise
+
+    assert normalise("bleedin slured").text == "bleeding slurred"
+    assert normalise("he blew his nose, a puffin flew by").text == "he blew his nose, a puffin flew by"
