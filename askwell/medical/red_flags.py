@@ -37,7 +37,7 @@ _SUGAR_WORDS = frozenset({"sugar", "sugars", "glucose", "bm", "bms", "bg", "bgl"
 NORMAL_KETONES_BELOW, RISING_KETONES_FROM, HIGH_KETONES_ABOVE = 0.6, 1.6, 3.0
 # A resting pulse this slow, read from "heart rate 44", "pulse is 38".
 SLOW_PULSE_BELOW = 50
-_PULSE_WORDS = frozenset({"pulse", "rate", "hr", "bpm", "heartrate"})
+_PULSE_WORDS = frozenset({"pulse", "hr", "bpm", "heartrate"})
 # An INR reading this high on warfarin (the anticoagulant clinic's advice is needed that day).
 HIGH_INR_FROM = 5.0
 ASKS_INFORMATION = "asks_information"
@@ -366,7 +366,11 @@ def _reading_signs(words: list[str]) -> set[str]:
             signs.add("rising_ketones")
         elif value < NORMAL_KETONES_BELOW:
             signs.add("normal_ketones")
-    if any(20 <= value < SLOW_PULSE_BELOW for value in _reading_after(words, _PULSE_WORDS)):
+    # "heart rate 44", not a breathing rate.
+    heart_rates = [words[i + 1:] for i, word in enumerate(words[:-1]) if word == "heart" and words[i + 1] == "rate"]
+    pulses = _reading_after(words, _PULSE_WORDS) + [value for rest in heart_rates
+                                                    for value in _reading_after(rest, frozenset({"rate"}))]
+    if any(20 <= value < SLOW_PULSE_BELOW for value in pulses):
         signs.add("slow_pulse")
     if any(HIGH_INR_FROM <= value <= 20 for value in _reading_after(words, frozenset({"inr"}))):
         signs.add("high_inr")

@@ -1254,3 +1254,9 @@ def test_respelling_is_whole_words_only() -> None:
 
     assert normalise("bleedin slured").text == "bleeding slurred"
     assert normalise("he blew his nose, a puffin flew by").text == "he blew his nose, a puffin flew by"
+
+
+@pytest.mark.parametrize(("text", "slow"), [("heart rate now 44 and i feel dizzy", True), ("pulse is 42", True),
+                                            ("his breathing rate is 40", False), ("pulse 72, feel fine", False)])
+def test_a_slow_pulse_is_read_from_a_pulse_or_heart_rate_only(text: str, slow: bool) -> None:
+    assert ("slow_pulse" in extract_facts(text).signs) is slow
