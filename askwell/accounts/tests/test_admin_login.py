@@ -6,11 +6,13 @@ import re
 from io import StringIO
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
+
+from askwell.test import authenticator_code
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +34,7 @@ def admin() -> User:
 
 
 def current_code(secret: str) -> str:
-    import time
-
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    return authenticator_code(secret)
 
 
 def sign_in(client: Client, password: str, email: str = EMAIL) -> str:
