@@ -37,7 +37,8 @@ _SUGAR_WORDS = frozenset({"sugar", "sugars", "glucose", "bm", "bms", "bg", "bgl"
 NORMAL_KETONES_BELOW, RISING_KETONES_FROM, HIGH_KETONES_ABOVE = 0.6, 1.6, 3.0
 # A resting pulse this slow, read from "heart rate 44", "pulse is 38".
 SLOW_PULSE_BELOW = 50
-_PULSE_WORDS = frozenset({"pulse", "hr", "bpm", "heartrate"})
+# "heart rate", not any rate (a breathing rate of 40 is not a pulse of 40).
+_PULSE_WORDS = frozenset({"pulse", "hr", "bpm", "heartrate", "heart rate"})
 # An INR reading this high on warfarin (the anticoagulant clinic's advice is needed that day).
 HIGH_INR_FROM = 5.0
 ASKS_INFORMATION = "asks_information"
@@ -341,11 +342,11 @@ def _blood_sugar_signs(words: list[str]) -> set[str]:
 
 
 def _reading_after(words: list[str], names: frozenset[str], within: int = 4) -> list[float]:
-    """Numbers told within a few words after one of `names` ("ketones 0.2", "inr is 7.2",
-    "heart rate now 44")."""
+    """Numbers told within a few words after one of `names`, a word or two ("ketones 0.2",
+    "inr is 7.2", "heart rate now 44")."""
     found = []
     for i, word in enumerate(words):
-        if word not in names:
+        if word not in names and (i == 0 or f"{words[i - 1]} {word}" not in names):
             continue
         for later in words[i + 1:i + 1 + within]:
             value = _number(later) if later[:1].isdigit() else None
@@ -366,11 +367,7 @@ def _reading_signs(words: list[str]) -> set[str]:
             signs.add("rising_ketones")
         elif value < NORMAL_KETONES_BELOW:
             signs.add("normal_ketones")
-    # "heart rate 44", not a breathing rate.
-    heart_rates = [words[i + 1:] for i, word in enumerate(words[:-1]) if word == "heart" and words[i + 1] == "rate"]
-    pulses = _reading_after(words, _PULSE_WORDS) + [value for rest in heart_rates
-                                                    for value in _reading_after(rest, frozenset({"rate"}))]
-    if any(20 <= value < SLOW_PULSE_BELOW for value in pulses):
+    if any(20 <= value < SLOW_PULSE_BELOW for value in _reading_after(words, _PULSE_WORDS)):
         signs.add("slow_pulse")
     if any(HIGH_INR_FROM <= value <= 20 for value in _reading_after(words, frozenset({"inr"}))):
         signs.add("high_inr")

@@ -206,6 +206,13 @@ RULE_EXAMPLES = {
 }
 
 
+def assert_level(text: str, level: str) -> triage_module.Triage:
+    """The text gets this level; the failure names the rules that fired."""
+    result = triage_text(text)
+    assert result.level == level, (text, result.rule_ids)
+    return result
+
+
 def universal_rules() -> list[triage_module.TriageRule]:
     return [rule for rule in load_triage_data().rules if rule.origin == "red_flags.yaml"]
 
@@ -237,8 +244,7 @@ def test_every_universal_rule_cites_a_page_and_says_what_to_do() -> None:
     ("I took 30 paracetamol tablets an hour ago", "emergency"),
 ])
 def test_the_issue_table_reads_right(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    result = assert_level(text, level)
     assert not any("ordinary cramp" in reason for reason in result.reasons)
 
 
@@ -800,8 +806,7 @@ def test_projectile_vomiting_in_an_older_baby_once_is_not_the_young_babys_rule()
     ("34 weeks pregnant and the soles of my feet itch like mad", "urgent"),
 ])
 def test_the_classes_of_blind_set_8_get_their_level(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -820,8 +825,7 @@ def test_near_the_new_classes_nothing_is_raised(text: str) -> None:
     ("went through the menopause 6 years ago and have noticed some bleeding", "see_doctor"),
 ])
 def test_what_comes_after_years_ago_is_read_as_now(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 def test_what_happened_years_ago_alone_is_history() -> None:
@@ -836,8 +840,7 @@ def test_what_happened_years_ago_alone_is_history() -> None:
     ("is it ok to take paracetamol with my baby's fever of 39 she is 2 months old", "urgent"),
 ])
 def test_a_permission_question_still_reads_what_the_person_has(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -864,8 +867,7 @@ def test_a_permission_question_about_people_in_general_describes_no_one(text: st
     ("what temperature is a fever for a baby, mine is 3 weeks old and 38.2", "urgent"),
 ])
 def test_a_question_that_also_describes_is_read_for_what_it_describes(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -886,8 +888,7 @@ def test_a_question_asked_in_the_abstract_still_describes_no_one(text: str) -> N
     ("how to lower blood sugar fast mine is 28 and i feel drowsy", "emergency"),
 ])
 def test_a_high_blood_sugar_reading_is_read_from_the_numbers(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -913,8 +914,7 @@ def test_an_age_a_duration_or_a_usual_reading_is_not_high_blood_sugar(text: str)
     ("mum has been writing a letter for my kids and has saved her tablets, says tonight is when", "emergency"),
 ])
 def test_blind_nine_classes_in_other_words(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -993,8 +993,7 @@ def test_fluttering_with_a_heart_history_sees_a_gp() -> None:
     ("i got a small burn from the curling tongs on my neck, no blister", "self_care"),
 ])
 def test_burns_and_scalds_get_their_level(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -1034,8 +1033,7 @@ def test_the_spasm_reader_ignores_every_burn_phrase() -> None:
     ("my son is bulimic and keeps bingeing then purging", "see_doctor"),
 ])
 def test_less_covered_conditions_get_their_level(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize(("text", "not_rule"), [
@@ -1056,8 +1054,7 @@ def test_being_sick_on_insulin_with_ketones_unknown_is_possible_dka(text: str, l
     """NHS diabetic ketoacidosis: being sick is a symptom of DKA, mostly a risk on insulin;
     symptoms with an unknown ketone level go to 999 or A&E, with normal ketones to the
     diabetes team or 111."""
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -1097,8 +1094,7 @@ def test_one_is_not_a_little_one() -> None:
     ("i've said goodbye to everyone, it's time", "emergency"),
 ])
 def test_indirect_warning_signs_of_suicide_are_read(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    result = assert_level(text, level)
     assert result.crisis
 
 
@@ -1116,8 +1112,7 @@ def test_an_ordinary_goodbye_or_a_just_in_case_question_is_no_crisis(text: str) 
     ("baby 7 months teething, dribbling loads and grumpy", "self_care"),
 ])
 def test_poisoning_bleeding_and_dribbling_in_other_words(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize(("text", "level"), [
@@ -1127,8 +1122,7 @@ def test_poisoning_bleeding_and_dribbling_in_other_words(text: str, level: str) 
     ("i've not eaten for 4 days and feel dizzy, i want to lose more weight", "urgent"),
 ])
 def test_mental_health_alcohol_and_eating_told_indirectly(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize(("text", "level"), [
@@ -1141,8 +1135,7 @@ def test_a_fever_after_the_baby_jabs_is_expected_for_two_days_below_39(text: str
     """UKHSA (MenB and paracetamol): a fever after the baby jabs is common, nearly always below
     39C and gone within 2 days. Any other fever in a baby of an age not given is treated as a
     baby under 3 months' (NHS fever in children)."""
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", ["am I eligible for the shingles vaccine at 66?", "does a tetanus jab last for life?",
@@ -1158,8 +1151,7 @@ def test_a_vaccine_asked_about_is_information(text: str) -> None:
     ("she collapsed and isn't waking up", "emergency"),
 ])
 def test_a_faint_they_came_round_from_at_once_sees_a_gp_unless_a_warning_sign(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize(("text", "not_level"), [
@@ -1186,8 +1178,7 @@ def test_words_near_a_warning_sign_are_not_the_sign(text: str, not_level: str) -
     ("my 10 yo is type 1 with a cold, sugars 12, ketones 0.2, eating and drinking fine", "self_care"),
 ])
 def test_long_term_conditions_in_other_words(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize("text", [
@@ -1212,8 +1203,7 @@ def test_a_stopped_nosebleed_or_thirst_needs_no_same_day_help(text: str) -> None
     ("my 2 year old pushed a bead in her ear and it won't come out", "urgent"),
 ])
 def test_blind_ten_classes_in_other_words(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize(("text", "not_level"), [
@@ -1245,8 +1235,7 @@ def test_the_emergencies_beside_them_still_read(text: str) -> None:
     ("bad dyreah for 3 days and stomack cramps, keeping water down", "self_care"),
 ])
 def test_misspelt_and_second_language_texts_are_read(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
+    assert_level(text, level)
 
 
 def test_respelling_is_whole_words_only() -> None:
