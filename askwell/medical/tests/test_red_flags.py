@@ -203,6 +203,18 @@ RULE_EXAMPLES = {
     "hives-spreading-or-lasting": "hives all over for 3 days now despite cetirizine",
     "hives": "came out in hives this morning, very itchy",
     "travel-health-appointment": "going to india in 2 months, do i need any jabs?",
+    "limb-looks-broken-badly": "fell off his bike and his lower leg has a bend in it that wasn't there before",
+    "catheter-not-draining": "mum's catheter bag has stayed empty all afternoon and her belly feels full",
+    "urine-infection-in-a-man-child-or-older-person": "i'm a 45 year old man and it burns when i pee",
+    "wants-an-assessment": "my son struggles to read and mixes up letters, how do we get him assessed for dyslexia",
+    "swallowed-object": "my 3 year old swallowed a bead this morning but she's playing happily",
+    "swallowed-object-with-symptoms": "he swallowed a marble yesterday and now has a temperature",
+    "swallowed-object-stuck-or-harmful": "my daughter swallowed a coin and now she's drooling and keeps retching",
+    "gout-with-fever-or-worse": "my gout is back in my knee and this time i've got a high temperature",
+    "leaking-pee": "since having my second baby i wet myself when i sneeze or jump",
+    "stopping-a-prescribed-medicine": "been on sertraline a year and feel fine now, should i stop taking it?",
+    "possible-type-1-diabetes": "my 6 year old is always thirsty and has started wetting the bed again",
+    "everyday-stress-and-worry": "my driving test is on friday and i'm so nervous, how do i calm down",
 }
 
 
@@ -1249,3 +1261,70 @@ def test_respelling_is_whole_words_only() -> None:
                                             ("his breathing rate is 40", False), ("pulse 72, feel fine", False)])
 def test_a_slow_pulse_is_read_from_a_pulse_or_heart_rate_only(text: str, slow: bool) -> None:
     assert ("slow_pulse" in extract_facts(text).signs) is slow
+
+
+# Crises said indirectly (blind set 14's classes, in other words): a method pictured, a wish
+# not to wake, feeling a burden, farewells with the children left in someone's care, a means
+# at hand (a gun, a time decided), an attempt told by someone else, a weapon kept close in a
+# psychotic crisis, seeing things after stopping drink, breathing that stops after drugs.
+@pytest.mark.parametrize(("text", "level"), [
+    ("i keep picturing stepping in front of a train on my way home, i won't though", "urgent"),
+    ("some days i think it'd be a relief not to wake up in the morning", "urgent"),
+    ("my grandad says he's tired of being a burden on all of us", "urgent"),
+    ("my husband has been under the mental health team for years and it's getting really bad again", "urgent"),
+    ("my sister thinks her colleagues are plotting against her and has barricaded her room", "urgent"),
+    ("the urge to cut has come back really strongly tonight", "urgent"),
+    ("my brother texted 'take care of the kids for me' and now his phone is off", "emergency"),
+    ("he keeps a shotgun for work and tonight he said goodbye to everyone", "emergency"),
+    ("my friend sent a picture, she's slit her wrists", "emergency"),
+    ("wife is convinced someone is poisoning her and took a knife to bed", "emergency"),
+    ("five days sober after years of heavy drinking and now i'm seeing bugs on the wall", "emergency"),
+    ("he took a load of pills with vodka and his breathing keeps stopping", "emergency"),
+    ("mum's face looked droopy this morning and her words came out all wrong", "emergency"),
+])
+def test_crises_said_indirectly_are_read(text: str, level: str) -> None:
+    assert_level(text, level)
+
+
+# Children and older people (blind sets 13 and 15's classes, in other words).
+@pytest.mark.parametrize(("text", "level"), [
+    ("grandson tipped a hot coffee onto his leg and it's blistered, bigger than my hand", "emergency"),
+    ("my 3 year old fell down the stairs, has a big lump on his head and has been sick twice", "emergency"),
+    ("found my toddler with nan's heart tablets and two blisters are empty", "emergency"),
+    ("the packet of paracetamol i opened this morning is empty and dad can't remember taking them", "emergency"),
+    ("our neighbour's been on the floor since last night and can't get himself up", "emergency"),
+    ("he hasn't managed to pass water all day and his tummy is swollen and agony", "emergency"),
+    ("my 7 month old has blood in his nappy and has gone very pale", "emergency"),
+    ("my 2 year old has been sick and had diarrhoea with blood in it", "urgent"),
+    ("i'm 81 with a chesty cough bringing up green phlegm", "urgent"),
+    ("the dressing on my leg ulcer had green gunk on it and the wound smells", "urgent"),
+    ("got stable angina but it's coming on with less and less, settles with rest", "urgent"),
+    ("i'm type 2 on metformin, sugars in the 20s, thirsty all the time", "urgent"),
+    ("can't remember if i took my blood pressure tablet this morning, do i take another", "self_care"),
+])
+def test_children_and_older_people_in_other_words(text: str, level: str) -> None:
+    assert_level(text, level)
+
+
+@pytest.mark.parametrize("text", [
+    "i want to cut down on alcohol, any tips",  # cutting down is not self-harm
+    "i'm wound up about my exams and my stomach is in knots",  # tense, not a wound or a cramp
+    "woke with my eye stuck shut with yellow gunk",  # conjunctivitis, not a spreading infection
+    "my toddler had a proper tantrum in the shop, out of control, is that normal",  # not a crisis
+])
+def test_everyday_words_near_a_crisis_are_not_one(text: str) -> None:
+    result = triage_text(text)
+    assert result.level in ("self_care", "see_doctor"), (text, result.rule_ids)
+    assert not result.crisis
+
+
+# Everyday stress and worry with nothing else described is self-care with a safety net; the
+# same worry with a warning sign, or lasting for weeks, is not.
+@pytest.mark.parametrize(("text", "level"), [
+    ("big presentation at work tomorrow and i'm really nervous, any tips", "self_care"),
+    ("just moved to a new city and feeling a bit lonely, how do people make friends", "self_care"),
+    ("stressed about money and now i've got crushing chest pain", "emergency"),
+    ("nervous about my exams and i've been having thoughts of ending it", "urgent"),
+])
+def test_everyday_worry_is_self_care_only_alone(text: str, level: str) -> None:
+    assert_level(text, level)
