@@ -13,7 +13,7 @@ from askwell.medical.data_files import load_yaml
 from askwell.medical.facts import MAX_AGE, Facts
 from askwell.medical.phrases import FactKey, Match, find_matches, load_phrase_index
 from askwell.medical.quantities import number_words
-from askwell.medical.red_flags import GENERAL_QUESTION, asked_about, read_red_flags, tied_to_now
+from askwell.medical.red_flags import GENERAL_QUESTION, asked_about, history_only, read_red_flags, tied_to_now
 from askwell.medical.text import (
     SENTENCE_END,
     Quantity,
@@ -220,9 +220,14 @@ def extract_facts(text: str) -> Facts:
     matches = find_matches(tokens)
     inside_phrases = frozenset(i for m in matches for i in range(m.start, m.end))
     negated = negated_token_indexes(tokens, ignore=inside_phrases)
+    # Symptoms told as past history ("had a febrile seizure last year") are not happening now;
+    # the red-flag reader skips its signs there too.
+    history = history_only(tokens) if asked else frozenset()
     facts = Facts(truncated=normalised.truncated)
     for match in matches:
         for category, value in match.facts:
+            if category == "symptom" and match.start in history:
+                continue
             if match.start not in negated:
                 _add_fact(facts, category, value)
             elif category == "symptom":

@@ -1328,3 +1328,15 @@ def test_everyday_words_near_a_crisis_are_not_one(text: str) -> None:
 ])
 def test_everyday_worry_is_self_care_only_alone(text: str, level: str) -> None:
     assert_level(text, level)
+
+
+# A fit or faint told as past history is not happening now; panic attacks that pass are a GP
+# matter. The same happening now is still an emergency.
+@pytest.mark.parametrize(("text", "not_emergency"), [
+    ("my son had a febrile fit two years ago, now he has a runny nose and a temp of 37.8", True),
+    ("i get panic attacks where my heart pounds and i can't breathe, then it passes after a few minutes", True),
+    ("my son is having a fit right now and it won't stop", False),
+    ("my heart is racing and i can't breathe", False),
+])
+def test_past_fits_and_passing_panic_are_not_emergencies(text: str, not_emergency: bool) -> None:
+    assert (triage_text(text).level != "emergency") is not_emergency, triage_text(text).rule_ids
