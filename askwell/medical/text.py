@@ -191,6 +191,10 @@ def _list_continues(tokens: list[Token], start: int, rules: _NegationRules) -> b
     return 0 < words <= rules.max_words_after_comma
 
 
+# After a denial, these words deny the stopping, not what follows ("can't stop shaking").
+_KEEPS_GOING = frozenset({"stop", "stopping", "help"})
+
+
 def negated_token_indexes(tokens: list[Token], ignore: frozenset[int] = frozenset()) -> set[int]:
     """Indexes of the tokens that a denial word reaches.
 
@@ -205,6 +209,11 @@ def negated_token_indexes(tokens: list[Token], ignore: frozenset[int] = frozense
     while i < len(tokens):
         if i in ignore or not _is_cue(tokens[i].word, rules):
             i += 1
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].word in _KEEPS_GOING:
+            # "can't stop thinking about ending it", "couldn't help crying": the denial is of
+            # stopping, so what follows goes on happening.
+            i += 2
             continue
         reach = 0
         opens_list = tokens[i].word in rules.list_cues

@@ -215,6 +215,9 @@ RULE_EXAMPLES = {
     "stopping-a-prescribed-medicine": "been on sertraline a year and feel fine now, should i stop taking it?",
     "possible-type-1-diabetes": "my 6 year old is always thirsty and has started wetting the bed again",
     "everyday-stress-and-worry": "my driving test is on friday and i'm so nervous, how do i calm down",
+    "family-history-or-check-up": "my dad had bowel cancer at 52, should i be screened? i'm 45 and well",
+    "chest-pain-on-breathing": "had a cold for a week and now it hurts when i take a deep breath in",
+    "colour-from-food-or-medicine": "had a big bowl of beetroot soup yesterday and my wee is pinkish today",
 }
 
 
@@ -1340,3 +1343,39 @@ def test_everyday_worry_is_self_care_only_alone(text: str, level: str) -> None:
 ])
 def test_past_fits_and_passing_panic_are_not_emergencies(text: str, not_emergency: bool) -> None:
     assert (triage_text(text).level != "emergency") is not_emergency, triage_text(text).rule_ids
+
+
+# Blind sets 16 and 17's classes, in other words: young people's crises and injuries, hidden
+# emergencies, and the everyday texts beside them.
+@pytest.mark.parametrize(("text", "level"), [
+    ("he keeps saying we'd all be better off soon and he's sent a photo from a bridge, not replying", "emergency"),
+    ("took a handful of my mum's tablets, don't know what they were, now really drowsy", "emergency"),
+    ("had a few xanax and drinks, my mate is so drowsy we can't keep him awake", "emergency"),
+    ("my flatmate's been knifed in the arm and there's so much blood", "emergency"),
+    ("my brother says people online are posting about him and he has to hurt our neighbour first", "emergency"),
+    ("first ever dose of penicillin and my tongue feels huge and i'm wheezy", "emergency"),
+    ("sat on the platform watching the trains, not gonna do anything stupid", "emergency"),
+    ("haven't been able to pass urine all day and my bladder feels like it's going to burst", "emergency"),
+    ("i can't stop thinking about ending it all", "urgent"),
+    ("punched a door, my knuckle looks sunk in and i can't make a fist", "urgent"),
+    ("my tonsillitis is worse, my throat is swollen on one side and i can hardly open my mouth", "urgent"),
+    ("on carbimazole and now i've got a temperature and a sore throat", "urgent"),
+    ("my 10 month old has had diarrhoea all day and has only had one wet nappy", "urgent"),
+    ("it really hurts when i breathe in and i've had a cough and fever for days", "urgent"),
+    ("my mum had ovarian cancer at 45, should i be screened?", "see_doctor"),
+    ("had beetroot for tea and now my wee is pink", "self_care"),
+    ("started iron tablets last week and my poo has gone black, otherwise fine", "self_care"),
+])
+def test_young_people_and_hidden_emergencies_in_other_words(text: str, level: str) -> None:
+    assert_level(text, level)
+
+
+@pytest.mark.parametrize("text", [
+    "can't stop laughing at this video, is laughing good for you",
+    "my phone's been hacked, who do i tell",
+    "my toddler follows me everywhere, is that normal",
+    "took my blood pressure tablets and had a small glass of wine with dinner",
+])
+def test_everyday_texts_beside_those_classes_are_not_crises(text: str) -> None:
+    result = triage_text(text)
+    assert result.level in ("self_care", "see_doctor") and not result.crisis, (text, result.rule_ids)
