@@ -215,6 +215,17 @@ RULE_EXAMPLES = {
     "stopping-a-prescribed-medicine": "been on sertraline a year and feel fine now, should i stop taking it?",
     "possible-type-1-diabetes": "my 6 year old is always thirsty and has started wetting the bed again",
     "everyday-stress-and-worry": "my driving test is on friday and i'm so nervous, how do i calm down",
+    "heavy-bleeding-after-birth": "gave birth 10 days ago and the blood is running down my legs",
+    "cord-prolapse": "I'm 38 weeks, my waters broke and I can feel the cord coming out",
+    "toxic-shock-signs": "I've had a menstrual cup in all day and now I have a fever and a rash like sunburn",
+    "foreskin-stuck-back": "my foreskin is stuck back behind the head and it's swelling",
+    "toxic-shock-possible": "tampon in since this morning, now a fever and I've been sick twice",
+    "emergency-contraception-needed": "the condom split last night and I'm not on the pill",
+    "sexual-assault-aftercare": "I was raped on Saturday night",
+    "possible-pelvic-infection": "pelvic pain for two days and a smelly discharge",
+    "coil-infection-signs": "had a coil fitted last week, now a fever and the pain is getting worse",
+    "sti-check": "we want to get tested for STIs before we stop using condoms",
+    "vulval-skin-changes": "the skin of my vulva has gone white and itchy",
 }
 
 
