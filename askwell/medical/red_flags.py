@@ -19,7 +19,7 @@ from askwell.medical.data_files import DataFileError, load_yaml
 from askwell.medical.facts import Facts
 from askwell.medical.phrases import FactKey, Match, PhraseIndex, compile_phrases, denies, find_matches
 from askwell.medical.quantities import find_quantities, number_words
-from askwell.medical.text import SENTENCE_END, Token, clauses, negated_token_indexes
+from askwell.medical.text import PUNCTUATION, SENTENCE_END, Token, clauses, negated_token_indexes
 from askwell.medical.vocabulary import TRIAGE_LEVELS
 
 FEVER_C = 38.0
@@ -91,6 +91,8 @@ class RedFlagLexicon:
     # "what to do if my 6 week old has a temperature of 38.4": a question about someone's own
     # that is tied to now (one of these words, or a temperature reading) describes them.
     present_anchors: frozenset[str]
+    # "took all my sertraline": all of a named medicine taken is an overdose.
+    overdose_medicines: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,7 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
         description_subjects=frozenset(data.get("description_subjects", ())),
         hypothesis_words=frozenset(data.get("hypothesis_words", ())),
         present_anchors=frozenset(data.get("present_anchors", ())),
+        overdose_medicines=frozenset(data.get("overdose_medicines", ())),
     )
 
 
@@ -278,7 +281,7 @@ def read_red_flags(facts: Facts, text: str, tokens: list[Token],
     elif facts.age is not None and facts.age_months is None:
         facts.age_months = float(facts.age * 12)
     facts.about = facts.about or _about(words, facts.age_months)
-    if _took_many(words):
+    if _took_many(words) or _took_all_of(words, lexicon.overdose_medicines):
         facts.signs.add("overdose")
     facts.signs.update(_blood_pressure_signs(text))
     facts.signs.update(_blood_sugar_signs(words))
@@ -500,6 +503,10 @@ def _pregnancy_week(words: list[str]) -> int | None:
             continue
         if i == 0 or before in _CARRYING or _told_as_carrying(words[i + 2:i + 5]):
             return int(word)
+        # "is it normal to be this itchy? 33 weeks, no rash": a later sentence that opens with
+        # the week and goes on with a comma or full stop (not "cough. 6 weeks, still going").
+        if before in SENTENCE_END and int(word) >= 12 and after in PUNCTUATION:
+            return int(word)
     return None
 
 
@@ -539,6 +546,23 @@ def _took_many(words: list[str]) -> bool:
         while j >= 0 and words[j] in _ROUGHLY:
             j -= 1
         if j >= 0 and words[j] in _TOOK:
+            return True
+    return False
+
+
+_TOOK_ALL = frozenset({"took", "taken", "swallowed", "downed"})
+_WHOSE = frozenset({"of", "my", "her", "his", "their", "the", "mum's", "dad's", "mums", "dads"})
+
+
+def _took_all_of(words: list[str], medicines: frozenset[str]) -> bool:
+    """ "took all my sertraline", "swallowed all of her co-codamol": a whole supply taken."""
+    for i, word in enumerate(words[:-2]):
+        if word not in _TOOK_ALL or words[i + 1] != "all":
+            continue
+        j = i + 2
+        while j < len(words) and words[j] in _WHOSE:
+            j += 1
+        if j < len(words) and words[j] in medicines:
             return True
     return False
 

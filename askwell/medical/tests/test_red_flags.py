@@ -218,6 +218,17 @@ RULE_EXAMPLES = {
     "family-history-or-check-up": "my dad had bowel cancer at 52, should i be screened? i'm 45 and well",
     "chest-pain-on-breathing": "had a cold for a week and now it hurts when i take a deep breath in",
     "colour-from-food-or-medicine": "had a big bowl of beetroot soup yesterday and my wee is pinkish today",
+    "heavy-bleeding-after-birth": "gave birth 10 days ago and the blood is running down my legs",
+    "cord-prolapse": "I'm 38 weeks, my waters broke and I can feel the cord coming out",
+    "toxic-shock-signs": "I've had a menstrual cup in all day and now I have a fever and a rash like sunburn",
+    "foreskin-stuck-back": "my foreskin is stuck back behind the head and it's swelling",
+    "toxic-shock-possible": "tampon in since this morning, now a fever and I've been sick twice",
+    "emergency-contraception-needed": "the condom split last night and I'm not on the pill",
+    "sexual-assault-aftercare": "I was raped on Saturday night",
+    "possible-pelvic-infection": "pelvic pain for two days and a smelly discharge",
+    "coil-infection-signs": "had a coil fitted last week, now a fever and the pain is getting worse",
+    "sti-check": "we want to get tested for STIs before we stop using condoms",
+    "vulval-skin-changes": "the skin of my vulva has gone white and itchy",
 }
 
 
