@@ -34,6 +34,9 @@ __all__ = [
 MAX_TEXT_CHARS = 5000
 
 _TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?s?|[a-z]+(?:'[a-z]+)?|[.,;:!?]")
+# An aside in brackets that holds words ("punched someone (not proud) and caught his teeth") is
+# its own clause: a denial inside it reaches nothing outside. "(80)" after a name stays as it is.
+_ASIDE = re.compile(r"\(([^()]*[a-z][^()]*)\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 _CAN_NOT = re.compile(r"\bcan\s+not\b")
@@ -135,6 +138,7 @@ def _spelled_out_contractions() -> dict[str, str]:
 def tokenize(text: str) -> list[Token]:
     """Words, numbers and the punctuation that ends clauses, from normalised text."""
     spelled = _spelled_out_contractions()
+    text = _ASIDE.sub(r" , \1 , ", text)
     words = (spelled.get(w, w) for w in _TOKEN.findall(text.replace("'s ", " ")))
     return [Token(word=w, stem=vocabulary_stem(w), index=i) for i, w in enumerate(words)]
 

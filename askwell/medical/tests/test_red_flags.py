@@ -229,6 +229,14 @@ RULE_EXAMPLES = {
     "coil-infection-signs": "had a coil fitted last week, now a fever and the pain is getting worse",
     "sti-check": "we want to get tested for STIs before we stop using condoms",
     "vulval-skin-changes": "the skin of my vulva has gone white and itchy",
+    "chest-injury-breathing-worse": "fell off my bike onto my ribs and now i'm short of breath",
+    "bite-or-sting-with-infection-signs": "bitten by a cat two days ago and now i've got a temperature",
+    "bite-or-sting-near-eye": "my son was stung by a wasp just above his eye and the eyelid is puffing up",
+    "sunburn-in-a-baby": "my 5 month old got sunburnt on her arms at the beach today",
+    "splinter-needs-removing": "got a splinter under my toenail and i can't get it out",
+    "splinter": "small splinter in my finger from the fence, i can see the end of it",
+    "hair-loss-patches-or-sudden": "my hair has started coming out in clumps in the shower",
+    "pattern-hair-loss": "i'm 30 and my hairline is receding like my dad's, anything i can try",
 }
 
 
