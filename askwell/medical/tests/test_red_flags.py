@@ -218,6 +218,8 @@ RULE_EXAMPLES = {
     "family-history-or-check-up": "my dad had bowel cancer at 52, should i be screened? i'm 45 and well",
     "chest-pain-on-breathing": "had a cold for a week and now it hurts when i take a deep breath in",
     "colour-from-food-or-medicine": "had a big bowl of beetroot soup yesterday and my wee is pinkish today",
+    "rash-on-a-high-risk-medicine": "started carbamazepine two weeks ago and now there's a red rash on my chest",
+    "pregnant-on-valproate": "i take epilim for epilepsy and i've just found out i'm pregnant",
     "heavy-bleeding-after-birth": "gave birth 10 days ago and the blood is running down my legs",
     "cord-prolapse": "I'm 38 weeks, my waters broke and I can feel the cord coming out",
     "toxic-shock-signs": "I've had a menstrual cup in all day and now I have a fever and a rash like sunburn",
@@ -1398,3 +1400,30 @@ def test_young_people_and_hidden_emergencies_in_other_words(text: str, level: st
 def test_everyday_texts_beside_those_classes_are_not_crises(text: str) -> None:
     result = triage_text(text)
     assert result.level in ("self_care", "see_doctor") and not result.crisis, (text, result.rule_ids)
+
+
+# Medicines (blind set 21's classes, in other words).
+@pytest.mark.parametrize(("text", "level"), [
+    ("taking night nurse and paracetamol on top all week for this cold", "emergency"),
+    ("grandma has been taking her methotrexate daily instead of weekly", "emergency"),
+    ("mum's on lisinopril and her tongue is massive this morning", "emergency"),
+    ("had to use my epipen after eating a cake with nuts, feel fine now", "emergency"),
+    ("started lamotrigine, now a rash that's blistering and sores in my mouth and a temperature", "emergency"),
+    ("on empagliflozin, been sick all morning and breathing fast and deep, sugar only 10", "emergency"),
+    ("been saving up my sleeping tablets for weeks, i think there's enough now", "emergency"),
+    ("took my wife's tablets by mistake and now my pulse is 40 and i feel faint", "emergency"),
+    ("my reliever inhaler is doing nothing and i can't get to the end of a sentence", "emergency"),
+    ("injected my insulin twice tonight by mistake, feel ok", "urgent"),
+    ("threw up an hour after taking levonelle, does it still work", "urgent"),
+    ("stopped my antipsychotic a week ago and the voices are back", "urgent"),
+    ("new rash on allopurinol, no blisters", "urgent"),
+    ("on the mini pill and took it 6 hours late, we had sex last night", "urgent"),
+])
+def test_medicines_in_other_words(text: str, level: str) -> None:
+    assert_level(text, level)
+
+
+def test_a_dose_or_two_within_the_daily_limit_is_not_an_overdose() -> None:
+    """NHS paracetamol: an extra tablet or two by accident is unlikely to harm if no more than 8
+    are taken in 24 hours."""
+    assert triage_text("took 2 paracetamol at 2 then 2 more at 4, 6 today altogether").level != "emergency"
