@@ -1427,3 +1427,24 @@ def test_a_dose_or_two_within_the_daily_limit_is_not_an_overdose() -> None:
     """NHS paracetamol: an extra tablet or two by accident is unlikely to harm if no more than 8
     are taken in 24 hours."""
     assert triage_text("took 2 paracetamol at 2 then 2 more at 4, 6 today altogether").level != "emergency"
+
+
+# Long posts (blind set 20's classes, in other words): the key sign late or in passing.
+@pytest.mark.parametrize(("text", "level"), [
+    ("long story but dad's been fine all week, then at tea one side of his mouth didn't move when he "
+     "laughed and his words came out mushed. probably tired?", "emergency"),
+    ("my husband thought it was heartburn, now he says it's like a tight band across his chest and "
+     "the ache goes into his left arm and jaw", "emergency"),
+    ("headaches on and off, tender scalp, and this morning I lost most of the sight in one eye", "emergency"),
+    ("my daughter is 5 and a half months old and her temperature is 39.2", "urgent"),
+    ("woke up and the hearing in my left ear has basically gone, no pain", "urgent"),
+    ("did 14 hours of flying on sunday and now one calf is swollen, warm and sore", "urgent"),
+])
+def test_long_posts_in_other_words(text: str, level: str) -> None:
+    assert_level(text, level)
+
+
+def test_and_a_half_is_one_number() -> None:
+    from askwell.medical.reader import extract_facts
+
+    assert extract_facts("my son is 4 and a half months old").age_months == 4.5
