@@ -1448,3 +1448,11 @@ def test_and_a_half_is_one_number() -> None:
     from askwell.medical.reader import extract_facts
 
     assert extract_facts("my son is 4 and a half months old").age_months == 4.5
+
+
+@pytest.mark.parametrize(("text", "emergency"), [
+    ("took a cricket ball to the shin, it's swollen and going purple", False),  # a bruise
+    ("the skin round the cut is going dark purple and i've got a fever", True),  # possible necrotising fasciitis
+])
+def test_a_bruise_going_purple_is_not_dying_skin(text: str, emergency: bool) -> None:
+    assert (triage_text(text).level == "emergency") is emergency, triage_text(text).rule_ids
