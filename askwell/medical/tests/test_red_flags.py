@@ -220,6 +220,10 @@ RULE_EXAMPLES = {
     "colour-from-food-or-medicine": "had a big bowl of beetroot soup yesterday and my wee is pinkish today",
     "rash-on-a-high-risk-medicine": "started carbamazepine two weeks ago and now there's a red rash on my chest",
     "pregnant-on-valproate": "i take epilim for epilepsy and i've just found out i'm pregnant",
+    "achilles-rupture": "jumped for a ball and felt a snap like a kick at the back of my heel, can't stand on tiptoe",
+    "restless-legs": "every night my legs feel creepy crawly and i have to get up and walk about",
+    "spreading-weakness": "after a chest infection my legs are getting weaker and now my arms are going too",
+    "spreading-weakness-with-breathing-or-swallowing": "my legs are getting weaker each day and now it's hard to swallow",
     "heavy-bleeding-after-birth": "gave birth 10 days ago and the blood is running down my legs",
     "cord-prolapse": "I'm 38 weeks, my waters broke and I can feel the cord coming out",
     "toxic-shock-signs": "I've had a menstrual cup in all day and now I have a fever and a rash like sunburn",
@@ -1456,3 +1460,18 @@ def test_and_a_half_is_one_number() -> None:
 ])
 def test_a_bruise_going_purple_is_not_dying_skin(text: str, emergency: bool) -> None:
     assert (triage_text(text).level == "emergency") is emergency, triage_text(text).rule_ids
+
+
+# The brain, nerves, back and joints (blind set 24's classes, in other words).
+@pytest.mark.parametrize(("text", "level"), [
+    ("half an hour ago my left arm went suddenly dead and i couldn't lift my cup, it's come back now, "
+     "probably just slept on it", "emergency"),
+    ("hip replacement in the spring, now it's hot and swollen, temperature 39 and he's not making sense",
+     "emergency"),
+    ("over three days my legs have got weaker and now my arms are going too", "urgent"),
+    ("felt like someone kicked the back of my heel at badminton, now i can't go on tiptoe", "urgent"),
+    ("i get a light head when i stand up most days now", "see_doctor"),
+    ("my legs feel creepy crawly every evening and i can't keep them still", "see_doctor"),
+])
+def test_brain_nerves_and_joints_in_other_words(text: str, level: str) -> None:
+    assert_level(text, level)
