@@ -223,7 +223,7 @@ RULE_EXAMPLES = {
     "achilles-rupture": "jumped for a ball and felt a snap like a kick at the back of my heel, can't stand on tiptoe",
     "restless-legs": "every night my legs feel creepy crawly and i have to get up and walk about",
     "spreading-weakness": "after a chest infection my legs are getting weaker and now my arms are going too",
-    "spreading-weakness-with-breathing-or-swallowing": "my legs are getting weaker each day and now it's hard to swallow",
+    "spreading-weakness-with-breathing-or-swallowing": "legs getting weaker each day, now it's hard to swallow",
     "heavy-bleeding-after-birth": "gave birth 10 days ago and the blood is running down my legs",
     "cord-prolapse": "I'm 38 weeks, my waters broke and I can feel the cord coming out",
     "toxic-shock-signs": "I've had a menstrual cup in all day and now I have a fever and a rash like sunburn",
