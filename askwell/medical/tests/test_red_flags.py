@@ -228,7 +228,6 @@ RULE_EXAMPLES = {
     "wants-an-assessment": "my son struggles to read and mixes up letters, how do we get him assessed for dyslexia",
     "swallowed-object": "my 3 year old swallowed a bead this morning but she's playing happily",
     "swallowed-object-with-symptoms": "he swallowed a marble yesterday and now has a temperature",
-    "food-stuck-cannot-swallow-spit": "a lump of steak is stuck in my gullet and I can't swallow my own saliva",
     "swallowed-object-stuck-or-harmful": "my daughter swallowed a coin and now she's drooling and keeps retching",
     "gout-with-fever-or-worse": "my gout is back in my knee and this time i've got a high temperature",
     "leaking-pee": "since having my second baby i wet myself when i sneeze or jump",
