@@ -1497,3 +1497,8 @@ def test_a_bruise_going_purple_is_not_dying_skin(text: str, emergency: bool) -> 
 ])
 def test_brain_nerves_and_joints_in_other_words(text: str, level: str) -> None:
     assert_level(text, level)
+
+
+@pytest.mark.parametrize("text", ["threw up and there was red blood in it", "my vomit had blood in it this morning"])
+def test_blood_in_the_sick_told_after_it_is_vomiting_blood(text: str) -> None:
+    assert "vomiting_blood" in extract_facts(text).signs
