@@ -100,6 +100,8 @@ def _is_age(words: list[str], q: Quantity) -> bool:
         return after in cue.after_years
     if q.unit is not None:
         return False
+    if words[q.end:q.end + 3] == ["and", "a", "half"]:
+        return False  # "three and a half weeks": the unit comes after the half
     return (after in cue.after or before in cue.before
             or (before == "is" and before2 in cue.person)
             or (before == "my" and before2 == "in"))
