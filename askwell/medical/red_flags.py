@@ -51,6 +51,11 @@ _AGE_AFTER = frozenset({"old", "olds", "baby", "infant", "newborn", "boy", "girl
 _SHORT_AGE_UNITS = {"mo": 1.0, "mos": 1.0, "mth": 1.0, "mths": 1.0, "wk": 12 / 52, "wks": 12 / 52,
                     "wo": 12 / 52, "m": 1.0, "yo": 12.0, "y": 12.0, "yr": 12.0, "yrs": 12.0}
 _AGED_BEFORE = frozenset({"is", "only", "just", "turned"})  # only after a baby or child word
+_HE_IS = frozenset({"hes", "he's"})
+_SHE_IS = frozenset({"shes", "she's"})
+_JAB_WORDS = frozenset({"jabs", "jab", "vaccines", "vaccinations", "immunisations", "injections"})
+# Words that only a baby's (or toddler's) carer writes, read when no age or person word says more.
+_NAPPY_WORDS = frozenset({"nappy", "nappies"})
 _WEEKS_PER_MONTH = 52 / 12
 
 # A temperature: a number from 34 to 43 (Celsius) or 93 to 110 (Fahrenheit) with one of
@@ -420,6 +425,8 @@ def _about(words: list[str], age_months: float | None) -> str | None:
         return "baby"
     if (age_months is not None and age_months < 16 * 12) or present & people.child:
         return "child"
+    if present & _NAPPY_WORDS and not present & people.adult:
+        return "baby"
     if present & people.adult and not present & people.self_words:
         return "adult"
     if present & people.adult and ("my" in present or "our" in present):
@@ -482,6 +489,11 @@ def _age_in_months(words: list[str]) -> float | None:
         if unit not in _UNIT_MONTHS:
             continue
         young = set(words[max(0, i - 4):i]) & (people.baby | people.child)
+        # "hes 4 months", "shes 10 months" (not "she's 5 months pregnant"); "her 16 week jabs".
+        told_of = (before in _HE_IS or (before in _SHE_IS and unit in ("month", "months")
+                                        and not set(words) & (people.adult | {"pregnant", "pregnancy"})))
+        if after in _JAB_WORDS or (told_of and after not in ("pregnant", "ago", "gone", "later")):
+            return value * _UNIT_MONTHS[unit]
         if (after in _AGE_AFTER or before in ("aged", "age")
                 or (before in _AGED_BEFORE and young and after not in ("pregnant", "ago"))):
             return value * _UNIT_MONTHS[unit]

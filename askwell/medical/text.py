@@ -40,8 +40,9 @@ _ASIDE = re.compile(r"\(([^()]*[a-z][^()]*)\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 _CAN_NOT = re.compile(r"\bcan\s+not\b")
-# "4 and a half months", "2 and a half years": one number, so an age is not read as 4 years.
-_AND_A_HALF = re.compile(r"\b([0-9]+) and a half\b")
+# "4 and a half months", "three and a half weeks": one number, so an age is not read as 4 years.
+_SPELLED_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_AND_A_HALF = re.compile(r"\b([0-9]+|" + "|".join(_SPELLED_UNITS) + r") and a half\b")
 # "she cannot to wake up", "he can't to walk": an extra "to" that second-language English often
 # has, which would otherwise part the verb from its "cannot".
 _CANNOT_TO = re.compile(r"\b(cannot|can't|cant)\s+to\b")
@@ -73,6 +74,12 @@ class Token:
     index: int
 
 
+def _half_more(match: re.Match[str]) -> str:
+    number = match.group(1)
+    whole = int(number) if number.isdigit() else _SPELLED_UNITS.index(number) + 1
+    return f"{whole}.5"
+
+
 def normalise(raw: str) -> NormalisedText:
     """NFKC, lowercase, no control characters or NULs, single spaces, capped length."""
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTES).lower()
@@ -85,7 +92,7 @@ def normalise(raw: str) -> NormalisedText:
     text = _COULD_NOT.sub("can't", text)
     text = _WOULD_NOT.sub("won't", text)
     text = _THE_RUNS.sub("diarrhoea", text)
-    text = _AND_A_HALF.sub(r"\1.5", text)
+    text = _AND_A_HALF.sub(_half_more, text)
     text = _respell(text)
     text = _SPACES.sub(" ", text).strip()
     truncated = len(text) > MAX_TEXT_CHARS
