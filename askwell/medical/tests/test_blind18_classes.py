@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from askwell.medical import triage_text
+from askwell.medical.tests.levels import assert_at_least, assert_at_most, assert_level
 
 EMERGENCIES = [
     # Heavy bleeding in pregnancy told as blood running down the legs.
@@ -82,25 +82,21 @@ EVERYDAY = [
     "I get a stitch in my right side when I run",
 ]
 
-LEVELS = ["emergency", "urgent", "see_doctor", "self_care"]
-
-
 @pytest.mark.parametrize("text", EMERGENCIES)
 def test_emergencies_in_other_words(text: str) -> None:
-    assert triage_text(text).level == "emergency", (text, triage_text(text).rule_ids)
+    assert_level(text, "emergency")
 
 
 @pytest.mark.parametrize("text", URGENT)
 def test_urgent_in_other_words(text: str) -> None:
-    assert LEVELS.index(triage_text(text).level) <= LEVELS.index("urgent"), (text, triage_text(text).rule_ids)
+    assert_at_least(text, "urgent")
 
 
 @pytest.mark.parametrize("text", SEE_DOCTOR)
 def test_see_a_doctor_in_other_words(text: str) -> None:
-    assert LEVELS.index(triage_text(text).level) <= LEVELS.index("see_doctor"), (text, triage_text(text).rule_ids)
+    assert_at_least(text, "see_doctor")
 
 
 @pytest.mark.parametrize("text", EVERYDAY)
 def test_everyday_texts_near_the_classes_do_not_escalate(text: str) -> None:
-    result = triage_text(text)
-    assert result.level in ("see_doctor", "self_care"), (text, result.level, result.rule_ids)
+    assert_at_most(text, "see_doctor")

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from askwell.medical import triage_text
-from askwell.medical.vocabulary import TRIAGE_LEVELS
+from askwell.medical.tests.levels import assert_at_most, assert_level
 
 ESCALATE = [
     # An electric shock from the mains told without the word (NHS burns: electrical burns, A&E).
@@ -89,11 +88,9 @@ STAY = [
 
 @pytest.mark.parametrize(("text", "level"), ESCALATE)
 def test_blind19_classes_escalate(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert result.level == level, (text, result.level, result.rule_ids)
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize(("text", "level"), STAY)
 def test_everyday_texts_near_blind19_classes_do_not_escalate(text: str, level: str) -> None:
-    result = triage_text(text)
-    assert TRIAGE_LEVELS.index(result.level) >= TRIAGE_LEVELS.index(level), (text, result.level, result.rule_ids)
+    assert_at_most(text, level)

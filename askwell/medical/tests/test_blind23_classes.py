@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from askwell.medical import triage_text
+from askwell.medical.tests.levels import assert_at_most, assert_level
 
 CLASSES = [
     # Sepsis: an infection being treated, then confusion or a feeling of doom with rigors,
@@ -59,12 +59,10 @@ NOT_ESCALATED = [
 
 @pytest.mark.parametrize(("text", "level"), CLASSES)
 def test_blind23_class_is_read(text: str, level: str) -> None:
-    assert triage_text(text).level == level, triage_text(text).rule_ids
+    assert_level(text, level)
 
 
 @pytest.mark.parametrize(("text", "level"), NOT_ESCALATED)
 def test_everyday_text_near_a_class_is_not_escalated(text: str, level: str) -> None:
-    result = triage_text(text)
-    order = ["self_care", "see_doctor", "urgent", "emergency"]
     # Never more urgent than a GP visit: these must not become urgent or an emergency.
-    assert order.index(result.level) <= max(order.index(level), 1), (result.level, result.rule_ids)
+    assert_at_most(text, "see_doctor")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from askwell.medical import triage_text
+from askwell.medical.tests.levels import assert_at_least, assert_at_most, assert_level
 
 EMERGENCIES = [
     # Food stuck in the gullet so that even spit will not go down.
@@ -66,20 +66,16 @@ EVERYDAY = [
     "my 10 month old's poo is paler since starting on cows milk, he's happy and eating well",
 ]
 
-LEVELS = ["emergency", "urgent", "see_doctor", "self_care"]
-
-
 @pytest.mark.parametrize("text", EMERGENCIES)
 def test_emergencies_in_other_words(text: str) -> None:
-    assert triage_text(text).level == "emergency", (text, triage_text(text).rule_ids)
+    assert_level(text, "emergency")
 
 
 @pytest.mark.parametrize("text", URGENT)
 def test_urgent_in_other_words(text: str) -> None:
-    assert LEVELS.index(triage_text(text).level) <= LEVELS.index("urgent"), (text, triage_text(text).rule_ids)
+    assert_at_least(text, "urgent")
 
 
 @pytest.mark.parametrize("text", EVERYDAY)
 def test_everyday_texts_near_the_classes_do_not_escalate(text: str) -> None:
-    result = triage_text(text)
-    assert result.level in ("see_doctor", "self_care"), (text, result.level, result.rule_ids)
+    assert_at_most(text, "see_doctor")

@@ -5,7 +5,7 @@ Each class escalates, and everyday texts near it do not.
 
 import pytest
 
-from askwell.medical import triage_text
+from askwell.medical.tests.levels import assert_at_least, assert_at_most
 
 ESCALATE = [
     # A baby's fall from a changing table or worktop, then sick or sleepy, or a big soft swelling.
@@ -38,14 +38,11 @@ STAY_LOW = [
     ("had her 8 week jabs this morning and she is a bit grizzly, temperature 37.8", "see_doctor"),
 ]
 
-ORDER = {"self_care": 0, "see_doctor": 1, "urgent": 2, "emergency": 3}
-
-
 @pytest.mark.parametrize(("text", "level"), ESCALATE)
 def test_class_escalates(text: str, level: str) -> None:
-    assert ORDER[triage_text(text).level] >= ORDER[level], triage_text(text).rule_ids
+    assert_at_least(text, level)
 
 
 @pytest.mark.parametrize(("text", "ceiling"), STAY_LOW)
 def test_near_everyday_text_does_not_escalate(text: str, ceiling: str) -> None:
-    assert ORDER[triage_text(text).level] <= ORDER[ceiling], triage_text(text).rule_ids
+    assert_at_most(text, ceiling)

@@ -10,6 +10,7 @@ from askwell.medical import triage as triage_module
 from askwell.medical.facts import Facts, FactsError
 from askwell.medical.reader import extract_facts
 from askwell.medical.structured import facts_from_structured
+from askwell.medical.tests.levels import assert_level
 from askwell.medical.triage import (
     UNCHECKED_REASON,
     all_level_info,
@@ -266,13 +267,6 @@ RULE_EXAMPLES = {
     "hair-loss-patches-or-sudden": "my hair has started coming out in clumps in the shower",
     "pattern-hair-loss": "i'm 30 and my hairline is receding like my dad's, anything i can try",
 }
-
-
-def assert_level(text: str, level: str) -> triage_module.Triage:
-    """The text gets this level; the failure names the rules that fired."""
-    result = triage_text(text)
-    assert result.level == level, (text, result.rule_ids)
-    return result
 
 
 def universal_rules() -> list[triage_module.TriageRule]:
