@@ -110,6 +110,8 @@ RULE_EXAMPLES = {
     "knocked-out-adult-tooth": "my husband had a tooth knocked out in a fall",
     "fever-after-malaria-risk": "got back from Kenya five days ago and now I have a fever",
     "coughing-up-blood": "coughing up blood when I clear my throat",
+    "coughing-up-a-lot-of-blood": "I've been coughing up a lot of blood this evening",
+    "swallowing-problems": "my grandad splutters every time he drinks and his voice is gurgly after",
     "bleeding-on-warfarin": "on warfarin and my gums keep bleeding",
     "low-mood-for-weeks": "I've been feeling low and can't be bothered with anything for a month",
     "infection-feeling-seriously-unwell": "had a temperature for two days and now something is really wrong",
