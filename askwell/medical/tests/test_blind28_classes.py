@@ -34,6 +34,9 @@ ESCALATE = [
     # More and more breathless, with or without COPD (NHS shortness of breath, COPD: urgent).
     ("she's getting more and more breathless over a couple of days", "urgent"),
     ("I have COPD and I'm more breathless than usual this week", "urgent"),
+    # A cough for weeks with weight lost for no reason (NHS cough: urgent).
+    ("had this cough for 2 months and I've lost half a stone without trying", "urgent"),
+    ("mum's cough has gone on for weeks and her weight is dropping off", "urgent"),
     # Both feet or ankles swollen suddenly, or with diabetes (NHS oedema: urgent).
     ("I have type 2 diabetes and my feet are swollen", "urgent"),
     ("my ankles ballooned suddenly overnight", "urgent"),
@@ -61,6 +64,9 @@ STAY = [
     ("I'm diabetic, what shoes are best for my feet", "see_doctor"),
     # Near more breathless: compared with friends uphill.
     ("I get more breathless than my friends when we walk uphill", "see_doctor"),
+    # Near the cough with weight loss: weight lost on a diet, a short cough.
+    ("lost a stone on slimming world, so happy", "see_doctor"),
+    ("I've had a cough for 3 days and lost my appetite a bit", "self_care"),
     # Near blood in a hankie: a nosebleed.
     ("nosebleed this morning, blood on my hankie", "self_care"),
 ]

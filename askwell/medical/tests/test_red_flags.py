@@ -265,6 +265,7 @@ RULE_EXAMPLES = {
     "splinter": "small splinter in my finger from the fence, i can see the end of it",
     "hair-loss-patches-or-sudden": "my hair has started coming out in clumps in the shower",
     "pattern-hair-loss": "i'm 30 and my hairline is receding like my dad's, anything i can try",
+    "long-cough-with-weight-loss": "had this cough for 2 months and I've lost half a stone without trying",
     "coughing-up-a-lot-of-blood": "my husband is coughing up lots of blood",
     "very-high-blood-pressure-with-symptoms": "my bp is 200/130 and my eyesight has gone blurry",
     "leg-suddenly-cold-and-pale": "his leg went white and cold out of nowhere an hour ago",
