@@ -268,6 +268,12 @@ RULE_EXAMPLES = {
     "splinter": "small splinter in my finger from the fence, i can see the end of it",
     "hair-loss-patches-or-sudden": "my hair has started coming out in clumps in the shower",
     "pattern-hair-loss": "i'm 30 and my hairline is receding like my dad's, anything i can try",
+    "long-cough-with-weight-loss": "had this cough for 2 months and I've lost half a stone without trying",
+    "very-high-blood-pressure-with-symptoms": "my bp is 200/130 and my eyesight has gone blurry",
+    "leg-suddenly-cold-and-pale": "his leg went white and cold out of nowhere an hour ago",
+    "slow-pulse-with-drowsiness": "grandad's heart rate is 35 and he's really drowsy",
+    "varicose-vein-hot-or-bleeding": "a varicose vein on my calf burst in the shower and bled",
+    "both-ankles-swollen-suddenly-or-diabetes": "I have type 2 diabetes and my feet are swollen",
 }
 
 
