@@ -245,6 +245,8 @@ RULE_EXAMPLES = {
     "medicine-side-effect-question": "been on amlodipine a while and my ankles swell, is it the tablets?",
     "anti-inflammatory-in-pregnancy": "i'm 28 weeks pregnant and took naproxen for a few days for my back",
     "painkiller-dependence": "been on tramadol for months and i feel awful if i miss a dose, worried i'm addicted",
+    "chilblains": "chilblains on my toes again this winter, itchy and a bit red",
+    "raynauds": "my fingers go white and numb in the cold then turn red",
     "achilles-rupture": "jumped for a ball and felt a snap like a kick at the back of my heel, can't stand on tiptoe",
     "restless-legs": "every night my legs feel creepy crawly and i have to get up and walk about",
     "spreading-weakness": "after a chest infection my legs are getting weaker and now my arms are going too",
@@ -1517,3 +1519,17 @@ def test_blood_in_the_sick_told_after_it_is_vomiting_blood(text: str) -> None:
 ])
 def test_what_people_call_a_cramp_in_other_words(text: str, level: str) -> None:
     assert_level(text, level)
+
+
+# Everyday effects of the cold, and green snot, are not emergencies; frostbite still is.
+@pytest.mark.parametrize(("text", "level"), [
+    ("toes itchy, red and swollen after a frosty walk, they burn as they warm up", "see_doctor"),
+    ("my fingers go white in the cold and then go red", "see_doctor"),
+    ("been snowboarding, two fingers are white and waxy and now they're hard", "emergency"),
+])
+def test_the_cold_everyday_and_frostbite(text: str, level: str) -> None:
+    assert_level(text, level)
+
+
+def test_green_snot_is_not_green_sick() -> None:
+    assert triage_text("my cold's lasted 5 days and my snot has gone green").level != "emergency"
