@@ -247,6 +247,7 @@ RULE_EXAMPLES = {
     "painkiller-dependence": "been on tramadol for months and i feel awful if i miss a dose, worried i'm addicted",
     "chilblains": "chilblains on my toes again this winter, itchy and a bit red",
     "raynauds": "my fingers go white and numb in the cold then turn red",
+    "lithium-toxicity-signs": "i take lithium and i've had diarrhoea for two days and feel unsteady",
     "achilles-rupture": "jumped for a ball and felt a snap like a kick at the back of my heel, can't stand on tiptoe",
     "restless-legs": "every night my legs feel creepy crawly and i have to get up and walk about",
     "spreading-weakness": "after a chest infection my legs are getting weaker and now my arms are going too",
@@ -1533,3 +1534,25 @@ def test_the_cold_everyday_and_frostbite(text: str, level: str) -> None:
 
 def test_green_snot_is_not_green_sick() -> None:
     assert triage_text("my cold's lasted 5 days and my snot has gone green").level != "emergency"
+
+
+# A second blind set on crisis (set 30) and messages about others (set 31), in other words.
+@pytest.mark.parametrize(("text", "level"), [
+    ("the rope is up in the garage and i'm sitting here", "emergency"),
+    ("my brother put his pills in a bowl and said that's it for me", "emergency"),
+    ("grandma's in the garage with the engine running and won't open the door", "emergency"),
+    ("mum texted 'look after the girls' and now she isn't answering, she's near the cliffs", "emergency"),
+    ("dad rang to say thanks for everything and now his phone is off, he has guns", "emergency"),
+    ("my flatmate necked a bag of pills and says she'd rather be dead", "emergency"),
+    ("found him grey with tiny pupils and barely breathing", "emergency"),
+    ("the voices say i have to get rid of her, she's only 10 days old", "emergency"),
+    ("he's not slept for days and the tv is sending him messages to walk into the river", "emergency"),
+    ("i can't do this anymore, i'm not going to do anything but i needed to say it", "urgent"),
+    ("keep thinking about driving into a tree on the motorway", "urgent"),
+    ("on lithium and been sick all day and my hands are shaking more than usual", "urgent"),
+    ("my dad's fingers are hanging off after the table saw slipped", "emergency"),
+    ("man in the shop went grey, clutching his left arm and feeling sick", "emergency"),
+    ("toddler pulled boiling water over herself and the skin is coming away", "emergency"),
+])
+def test_crisis_and_others_in_other_words(text: str, level: str) -> None:
+    assert_level(text, level)
