@@ -1558,6 +1558,7 @@ def test_crisis_and_others_in_other_words(text: str, level: str) -> None:
     assert_level(text, level)
 
 
-@pytest.mark.parametrize("text", ["my tablets are hard to swallow", "i struggle to swallow pills, are there liquid ones"])
+@pytest.mark.parametrize("text", ["my tablets are hard to swallow",
+                                  "i struggle to swallow pills, are there liquid ones"])
 def test_big_tablets_hard_to_swallow_are_not_a_stroke(text: str) -> None:
     assert triage_text(text).level in ("see_doctor", "self_care"), triage_text(text).rule_ids
