@@ -13,7 +13,7 @@ from askwell.medical.data_files import load_yaml
 from askwell.medical.facts import MAX_AGE, Facts
 from askwell.medical.phrases import FactKey, Match, find_matches, load_phrase_index
 from askwell.medical.quantities import number_words
-from askwell.medical.red_flags import GENERAL_QUESTION, asked_about, history_only, read_red_flags, tied_to_now
+from askwell.medical.red_flags import GENERAL_QUESTION, read_red_flags, tied_to_now, unread_clauses
 from askwell.medical.text import (
     SENTENCE_END,
     Quantity,
@@ -216,13 +216,14 @@ def extract_facts(text: str) -> Facts:
     # A clause that asks about a subject ("what are the signs of a stroke?") describes
     # no warning sign; the spasm facts stay, for the pack's own question rules
     # ("is cramping a side effect of water tablets?").
-    asked = asked_about(tokens)
+    unread = unread_clauses(tokens)
+    asked = unread.skipped
     matches = find_matches(tokens)
     inside_phrases = frozenset(i for m in matches for i in range(m.start, m.end))
     negated = negated_token_indexes(tokens, ignore=inside_phrases)
     # Symptoms told as past history ("had a febrile seizure last year") are not happening now;
     # the red-flag reader skips its signs there too.
-    history = history_only(tokens) if asked else frozenset()
+    history = unread.history
     facts = Facts(truncated=normalised.truncated)
     for match in matches:
         for category, value in match.facts:
@@ -245,7 +246,7 @@ def extract_facts(text: str) -> Facts:
         m.start not in asked and m.start not in negated
         and any(category in ("sensation", "symptom") for category, _ in m.facts)
         for m in matches)
-    read_red_flags(facts, normalised.text, tokens, asked, spasm_described=spasm_described)
+    read_red_flags(facts, normalised.text, tokens, unread, spasm_described=spasm_described)
     facts.unknown_words = _unknown_words(tokens, matches)
     # Not validated here: triage_text runs on every search query and must never fail.
     # check() validates, because a contradiction there deserves a clear answer.

@@ -167,25 +167,27 @@ def load_red_flag_lexicon() -> RedFlagLexicon:
     )
 
 
-def asked_about(tokens: list[Token]) -> frozenset[int]:
-    """Token indexes of the clauses that ask about a subject rather than describe it.
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """Token indexes whose signs are not read as described: `skipped` holds the clauses that ask
+    about a subject or tell past history; `history` those told as past history and not also
+    asked about, where a context sign (after the menopause) still holds."""
+
+    skipped: frozenset[int] = frozenset()
+    history: frozenset[int] = frozenset()
+
+
+def unread_clauses(tokens: list[Token]) -> Unread:
+    """The clauses that ask about a subject rather than describe it, and past history.
 
     Clauses split at sentence ends, commas and "but", so a description next to a question
     ("how do I know if it's meningitis, her rash won't fade") still counts.
     """
     cues = find_matches(tokens, load_red_flag_lexicon().information_cues)
     if not cues:
-        return frozenset()
+        return Unread()
     asked, history = _asked_and_history(tokens, cues)
-    return frozenset(asked | history)
-
-
-def history_only(tokens: list[Token]) -> frozenset[int]:
-    """Token indexes told as past history ("went through the change 5 years ago") and not
-    also asked about: a context sign there (after the menopause) still holds."""
-    cues = find_matches(tokens, load_red_flag_lexicon().information_cues)
-    asked, history = _asked_and_history(tokens, cues)
-    return frozenset(history - asked)
+    return Unread(skipped=frozenset(asked | history), history=frozenset(history - asked))
 
 
 def _asked_and_history(tokens: list[Token], cues: list[Match]) -> tuple[set[int], set[int]]:
@@ -251,17 +253,17 @@ def load_fallbacks() -> tuple[Fallback, ...]:
 
 
 def read_red_flags(facts: Facts, text: str, tokens: list[Token],
-                   asked: frozenset[int] = frozenset(), *, spasm_described: bool = False) -> None:
+                   unread: Unread = Unread(), *, spasm_described: bool = False) -> None:
     """Add the universal signs, who the text is about, their age and any temperature.
 
-    `asked` holds the tokens of clauses that ask about a subject (asked_about()): signs
-    there are not described, so they do not count.
+    `unread` holds the clauses that ask about a subject or tell past history
+    (unread_clauses()): signs there are not described, so they do not count.
     """
     lexicon = load_red_flag_lexicon()
     matches = find_matches(tokens, lexicon.phrases, overlapping=True)
     inside = frozenset(i for m in matches for i in range(m.start, m.end))
     negated = negated_token_indexes(tokens, ignore=inside)
-    history = history_only(tokens) if asked else frozenset()
+    asked, history = unread.skipped, unread.history
     for match in matches:
         if match.start in negated or _right_after_denial(tokens, match.start):
             continue
